@@ -1,0 +1,167 @@
+"""The ``eventwire`` command: thin Typer wrappers over the library functions.
+
+One handler (``main``) turns an ``EventwireError`` into one line on stderr and exit status
+1; usage errors exit 2. No command holds logic the library lacks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+
+from eventwire.cli_progress import progress_for
+from eventwire.config import Settings, load_settings
+from eventwire.errors import EventwireError
+from eventwire.export.records import article_record
+from eventwire.extract import ExtractReport, extract
+from eventwire.ingest import InputFailure, InputNote
+from eventwire.model import ArticleResult
+
+app = typer.Typer(
+    name="eventwire",
+    help="Code news articles into verifiable PLOVER event records, offline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+knowledge_app = typer.Typer(help="Check and build eventwire's knowledge files.", no_args_is_help=True)
+app.add_typer(knowledge_app, name="knowledge")
+
+ModelOpt = Annotated[
+    str | None,
+    typer.Option("--model", help="spaCy model name (setting 'model', env EVENTWIRE_MODEL)."),
+]
+OutputOpt = Annotated[
+    Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+MaxMbOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--max-article-mb",
+        help="Refuse articles larger than this (setting 'max_article_mb', default 5).",
+    ),
+]
+
+
+def _settings(**flags: Any) -> Settings:
+    return load_settings({k: v for k, v in flags.items() if v is not None})
+
+
+def _parse_day(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a date: write it as YYYY-MM-DD.") from None
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        return
+    with path.open("w", encoding="utf-8") as fh:
+        yield fh
+
+
+@app.command("extract")
+def extract_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Text files, folders, JSON Lines files, or - for stdin."),
+    ],
+    reference_date: Annotated[
+        str | None,
+        typer.Option(
+            "--reference-date",
+            help="YYYY-MM-DD used to resolve 'July 20' when an article has no date.",
+        ),
+    ] = None,
+    model: ModelOpt = None,
+    output: OutputOpt = None,
+    max_article_mb: MaxMbOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Code articles and write one JSON object per article (JSON Lines)."""
+    settings = _settings(model=model, max_article_mb=max_article_mb)
+    day = _parse_day(reference_date)
+    report = ExtractReport()
+    with _output(output) as out, progress_for(quiet, "articles") as advance:
+        for item in extract(paths, settings, reference_date=day):
+            _handle(item, out, report)
+            if isinstance(item, ArticleResult):
+                advance(1, report.events, len(report.failures))
+    if not quiet:
+        typer.echo(
+            f"{report.articles} articles, {report.events} events, "
+            f"{len(report.failures)} failed inputs",
+            err=True,
+        )
+    if report.failures:
+        raise typer.Exit(1)
+
+
+def _handle(item: object, out: TextIO, report: ExtractReport) -> None:
+    if isinstance(item, ArticleResult):
+        out.write(json.dumps(article_record(item), ensure_ascii=False) + "\n")
+        report.articles += 1
+        report.events += len(item.events)
+    elif isinstance(item, InputFailure):
+        report.failures.append(item)
+        typer.echo(f"error: {item}", err=True)
+    elif isinstance(item, InputNote):
+        report.notes.append(item)
+        typer.echo(f"note: {item}", err=True)
+
+
+@knowledge_app.command("build")
+def knowledge_build() -> None:
+    """Build the compact gazetteer index now (otherwise it is built at first use)."""
+    from eventwire.geo import Gazetteer
+
+    settings = _settings()
+    cache = Path(settings.cache_dir) if settings.cache_dir else None
+    gazetteer = Gazetteer.load(cache, tuple(settings.gazetteer_overlay))
+    typer.echo(f"gazetteer ready: {len(gazetteer)} places", err=True)
+
+
+def main() -> None:
+    """Entry point: run the app, turning eventwire's errors into one line on stderr."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    try:
+        app(standalone_mode=False)
+    except EventwireError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo("aborted", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - click usage errors arrive as ClickException
+        _usage_or_raise(exc)
+
+
+def _usage_or_raise(exc: Exception) -> None:
+    import click
+
+    if isinstance(exc, click.ClickException):
+        exc.show()
+        sys.exit(exc.exit_code)
+    if isinstance(exc, OSError):
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    raise exc

@@ -1,0 +1,166 @@
+"""Who did it and to whom: the source and target phrases of a trigger, from the parse.
+
+Returns token indices of noun-phrase heads, with the rule that found each, so the actor
+stage can turn a head into an ``Actor`` and the event can say why. Handled: subjects and
+objects, passive agents ("by X"), control ("X agreed to cooperate": X cooperates;
+"urged X to leave": X leaves), conjoined verbs sharing a subject, relative clauses ("groups
+that are fighting"), coordinated subjects as a symmetric pair ("X and Y agreed"), and
+prepositional targets ("against X", "on X", "with X").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventwire.coding.lexicon import Lexicon
+from eventwire.coding.triggers import Trigger, is_passive
+from eventwire.model import ParsedText, Token
+
+_SUBJ = frozenset({"nsubj", "csubj"})
+_PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+_OBJ = frozenset({"dobj", "obj", "dative"})
+_CLAUSE_LINKS = frozenset({"xcomp", "conj", "advcl", "ccomp", "relcl", "acl"})
+# Verbs whose object (not subject) does what their xcomp says: "urged X to leave".
+_OBJECT_CONTROL = frozenset(
+    {
+        "urge", "ask", "force", "order", "call", "invite", "allow", "permit", "tell", "persuade",
+        "advise", "encourage", "request", "compel", "warn", "help", "enable", "pressure", "press",
+    }
+)  # fmt: skip
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A noun-phrase head filling a role, and the rule that found it."""
+
+    head: int
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    sources: tuple[Role, ...]
+    targets: tuple[Role, ...]
+    themes: tuple[Role, ...]  # things moved or used ("deployed 26 jets"): owners may be sources
+
+
+def find_arguments(parsed: ParsedText, trigger: Trigger, lexicon: Lexicon) -> Arguments:
+    if trigger.nominal:
+        return _nominal_arguments(parsed, trigger, lexicon)
+    tok = parsed.tokens[trigger.head]
+    entry = trigger.entry
+    passive = is_passive(parsed, tok)
+    sources = list(_subjects(parsed, tok))
+    targets: list[Role] = []
+    themes: list[Role] = []
+    for child in parsed.children(tok.i):
+        if child.i in trigger.consumed:
+            continue
+        if child.dep in _PASS_SUBJ:
+            role = Role(child.i, "arg.passive-subject")
+            (themes if entry.object_role == "theme" else targets).append(role)
+        elif child.dep == "agent":
+            sources.extend(Role(p.i, "arg.passive-agent") for p in _pobjs(parsed, child))
+        elif child.dep in _OBJ:
+            if entry.object_role == "target":
+                targets.append(Role(child.i, "arg.object"))
+            elif entry.object_role == "theme":
+                themes.append(Role(child.i, "arg.object-theme"))
+    preps = entry.target_preps or lexicon.default_target_preps.get(entry.type, ())
+    targets.extend(_prep_targets(parsed, trigger, preps))
+    for consumed in trigger.consumed:
+        targets.extend(_prep_targets(parsed, Trigger(consumed, entry, consumed, True), preps))
+    if passive and not any(r.rule == "arg.passive-agent" for r in sources):
+        sources = [r for r in sources if r.rule != "arg.subject"]
+    return _symmetric(parsed, Arguments(tuple(sources), tuple(targets), tuple(themes)))
+
+
+def _subjects(parsed: ParsedText, tok: Token) -> list[Role]:
+    """The subject of ``tok``, or the one it shares with the verb it depends on."""
+    for child in parsed.children(tok.i):
+        if child.dep in _SUBJ:
+            if child.lemma in _RELATIVE_PRONOUNS and tok.dep == "relcl":
+                return [Role(tok.head, "arg.relative-clause")]
+            return [Role(child.i, "arg.subject")]
+    if tok.head == tok.i:
+        return []
+    head = parsed.tokens[tok.head]
+    if tok.dep == "xcomp" and head.lemma in _OBJECT_CONTROL:
+        for child in parsed.children(head.i):
+            if child.dep in _OBJ:
+                return [Role(child.i, "arg.object-control")]
+    if tok.dep == "relcl":
+        return [Role(tok.head, "arg.relative-clause")]
+    if tok.dep in {"xcomp", "conj", "advcl"} and head.pos in {"VERB", "AUX"}:
+        return [Role(r.head, f"{r.rule}.shared") for r in _subjects(parsed, head)][:1]
+    return []
+
+
+def _pobjs(parsed: ParsedText, prep: Token) -> list[Token]:
+    out = []
+    for c in parsed.children(prep.i):
+        if c.dep in {"pobj", "pcomp"}:
+            out.append(c)
+    return out
+
+
+def _prep_targets(parsed: ParsedText, trigger: Trigger, preps: tuple[str, ...]) -> list[Role]:
+    out: list[Role] = []
+    for child in parsed.children(trigger.head):
+        if child.dep in {"prep", "dative"} and child.lemma in preps:
+            out.extend(Role(p.i, f"arg.prep-{child.lemma}") for p in _pobjs(parsed, child))
+    return out
+
+
+def _nominal_arguments(parsed: ParsedText, trigger: Trigger, lexicon: Lexicon) -> Arguments:
+    """ "an ISIS suicide bombing in X", "airstrikes by Y on X", "X's attack on Y"."""
+    sources: list[Role] = []
+    targets: list[Role] = []
+    for child in parsed.children(trigger.head):
+        if child.dep in {"poss", "compound", "amod", "nmod"} and child.pos in {"PROPN", "NOUN", "ADJ"}:
+            sources.append(Role(child.i, "arg.noun-modifier"))
+        elif child.dep == "prep" and child.lemma == "by":
+            sources.extend(Role(p.i, "arg.noun-by") for p in _pobjs(parsed, child))
+    preps = trigger.entry.target_preps or lexicon.default_target_preps.get(trigger.entry.type, ())
+    targets.extend(_prep_targets(parsed, trigger, preps))
+    tok = parsed.tokens[trigger.head]
+    if not sources and tok.dep in _OBJ:
+        head = parsed.tokens[tok.head]
+        sources.extend(_subjects(parsed, head))
+    return Arguments(tuple(sources), tuple(targets), ())
+
+
+def _symmetric(parsed: ParsedText, args: Arguments) -> Arguments:
+    """ "X and Y agreed": with no other target, the second conjunct is the target."""
+    if args.targets or not args.sources:
+        return args
+    first = args.sources[0]
+    conjuncts = [c for c in parsed.children(first.head) if c.dep == "conj"]
+    if not conjuncts:
+        return args
+    return Arguments(
+        args.sources, (Role(conjuncts[0].i, "arg.symmetric-pair"),), args.themes
+    )
+
+
+def clause_tokens(parsed: ParsedText, head: int, stop: frozenset[int] = frozenset()) -> list[int]:
+    """Tokens of the clause headed by ``head``: its subtree without conjoined clauses or the
+    clauses of other triggers (``stop``), so each event sees its own date and place."""
+    out: list[int] = []
+    stack = [head]
+    while stack:
+        j = stack.pop()
+        out.append(j)
+        for c in parsed.children_of[j]:
+            child = parsed.tokens[c]
+            if c in stop:
+                continue
+            if child.dep == "conj" and child.pos in {"VERB", "AUX"} and j == head:
+                continue
+            stack.append(c)
+    return sorted(out)
+
+
+def clause_links(tok: Token) -> bool:
+    return tok.dep in _CLAUSE_LINKS

@@ -1,0 +1,216 @@
+"""Assemble events: trigger + arguments + actors + factuality + date + place + numbers.
+
+``code_article`` is a pure function of the parsed article and what earlier stages found
+(date mentions, places); the actor, number and place look-ups come in through
+``CodingContext`` so this module stays independent of how they are loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from eventwire.coding.arguments import Arguments, Role, clause_tokens, find_arguments
+from eventwire.coding.factuality import FactualityCues, attribution, factuality
+from eventwire.coding.lexicon import Lexicon
+from eventwire.coding.locations import country_location, event_places
+from eventwire.coding.modes import event_mode
+from eventwire.coding.triggers import Trigger, find_triggers
+from eventwire.model import (
+    Actor,
+    Article,
+    DateMention,
+    DatePrecision,
+    Event,
+    EventDate,
+    Factuality,
+    Fatalities,
+    Location,
+    ParsedText,
+    Place,
+    Quantity,
+    Span,
+)
+
+ActorLookup = Callable[[int], Actor | None]
+FatalityLookup = Callable[[ParsedText, int], Fatalities | None]
+QuantityLookup = Callable[[ParsedText, int, int], tuple[Quantity, ...]]
+CountryActor = Callable[[str], Actor | None]
+
+# Confidence: the coder's estimate that an event is right (see docs/coding.md).
+_BASE = 0.45
+_MAIN_CLAUSE = 0.2
+_HAS_SOURCE = 0.1
+_HAS_TARGET = 0.1
+_NOMINAL = -0.1
+_EMBEDDED = -0.1
+
+
+@dataclass(frozen=True)
+class CodingContext:
+    """What the coder needs besides the parse; built once per article by the pipeline."""
+
+    article: Article
+    lexicon: Lexicon
+    cues: FactualityCues
+    actor_at: ActorLookup
+    country_actor: CountryActor
+    fatalities: FatalityLookup
+    quantities: QuantityLookup
+    dates: tuple[DateMention, ...]
+    places: tuple[Place, ...]
+    focus_country: str | None
+    pipeline_version: str
+    country_place: Callable[[str], Place | None]
+    demonym_country: Callable[[str], str | None]
+
+
+def code_article(parsed: ParsedText, ctx: CodingContext) -> tuple[Event, ...]:
+    events: list[Event] = []
+    for sentence in parsed.sentences:
+        if sentence.furniture:
+            continue
+        triggers = find_triggers(parsed, sentence.index, ctx.lexicon)
+        heads = frozenset(t.head for t in triggers)
+        for trigger in triggers:
+            event = _code_trigger(parsed, trigger, heads, ctx)
+            if event is not None:
+                events.append(event)
+    return tuple(events)
+
+
+def _code_trigger(
+    parsed: ParsedText, trigger: Trigger, heads: frozenset[int], ctx: CodingContext
+) -> Event | None:
+    tok = parsed.tokens[trigger.head]
+    sentence = parsed.sentences[tok.sent]
+    args = find_arguments(parsed, trigger, ctx.lexicon)
+    clause = clause_tokens(parsed, trigger.head, heads - {trigger.head})
+    places = event_places(parsed, clause, tok.sent, ctx.places, ctx.demonym_country)
+    location = places.primary or _focus_location(ctx)
+    source, target, actor_rules = _actors(args, ctx)
+    if source is None and trigger.entry.host_source and location and location.country:
+        source = ctx.country_actor(location.country)
+        actor_rules.append("arg.host-country")
+    target = _fill_country(target, location.country if location else None, actor_rules)
+    fact, fact_rule = factuality(parsed, trigger, ctx.cues)
+    mode, mode_rule = event_mode(parsed, trigger, args, clause, ctx.lexicon)
+    date = _event_date(clause, tok.sent, ctx)
+    rules = [trigger.entry.id, *actor_rules, *args_rules(args)]
+    rules += [r for r in (fact_rule, mode_rule) if r]
+    rules += list(places.rules)
+    if date.rules:
+        rules += list(date.rules)
+    first_tok, last_tok = min(trigger.head, trigger.last), max(trigger.head, trigger.last)
+    trigger_span = parsed.token_span(first_tok, last_tok)
+    fatalities = ctx.fatalities(parsed, trigger.head) if tok.lemma else None
+    return Event(
+        id=_event_id(ctx, trigger_span, trigger.entry.type.value),
+        type=trigger.entry.type,
+        mode=mode,
+        context=trigger.entry.context,
+        source=source,
+        target=target,
+        factuality=fact,
+        attributed_to=attribution(parsed, trigger, ctx.cues),
+        date=date,
+        location=location,
+        locations=places.all,
+        fatalities=fatalities,
+        quantities=ctx.quantities(parsed, clause[0], clause[-1] + 1),
+        evidence=Span(sentence.start, sentence.end, sentence.text),
+        trigger=trigger_span,
+        rules=tuple(dict.fromkeys(rules)),
+        confidence=_confidence(parsed, trigger, source, target, fact),
+    )
+
+
+def args_rules(args: Arguments) -> list[str]:
+    return [r.rule for r in (*args.sources[:1], *args.targets[:1])]
+
+
+def _actors(args: Arguments, ctx: CodingContext) -> tuple[Actor | None, Actor | None, list[str]]:
+    rules: list[str] = []
+    source = _first_actor(args.sources, ctx)
+    if source is None:
+        source = _first_actor(args.themes, ctx)  # "US jets were deployed": the owner acts
+        if source is not None:
+            rules.append("arg.theme-owner")
+    target = _first_actor(args.targets, ctx)
+    if source is not None and target is not None and source.code == target.code:
+        others = [r for r in args.targets if (a := ctx.actor_at(r.head)) and a.code != source.code]
+        target = ctx.actor_at(others[0].head) if others else target
+    return source, target, rules
+
+
+def _first_actor(roles: Sequence[Role], ctx: CodingContext) -> Actor | None:
+    for role in roles:
+        actor = ctx.actor_at(role.head)
+        if actor is not None:
+            return actor
+    return None
+
+
+def _fill_country(actor: Actor | None, country: str | None, rules: list[str]) -> Actor | None:
+    """ "33 people in a Turkish town": a sector-only victim takes the event's country."""
+    if actor is None or actor.country or not country or not actor.sector:
+        return actor
+    if actor.sector not in {"CVL", "MIL", "GOV", "COP", "POL", "JUD", "MED", "EDU", "HLH"}:
+        return actor
+    rules.append("actor.country-from-location")
+    return replace(
+        actor, country=country, code=country + actor.sector, rules=(*actor.rules, "actor.country-from-location")
+    )
+
+
+def _event_date(clause: list[int], sentence: int, ctx: CodingContext) -> EventDate:
+    in_clause = set(clause)
+    for mention in ctx.dates:
+        if mention.first in in_clause:
+            return mention.date
+    for mention in ctx.dates:
+        if mention.sentence == sentence:
+            return mention.date
+    return EventDate(
+        precision=DatePrecision.ARTICLE,
+        value=ctx.article.reference_date,
+        text=None,
+        rules=("time.article-date",),
+    )
+
+
+def _focus_location(ctx: CodingContext) -> Location | None:
+    if not ctx.focus_country:
+        return None
+    place = ctx.country_place(ctx.focus_country)
+    return country_location(place, ctx.focus_country, "loc.article-focus")
+
+
+def _confidence(
+    parsed: ParsedText,
+    trigger: Trigger,
+    source: Actor | None,
+    target: Actor | None,
+    fact: Factuality,
+) -> float:
+    tok = parsed.tokens[trigger.head]
+    score = _BASE * trigger.entry.confidence + 0.25
+    if tok.dep == "ROOT" or (tok.dep == "conj" and parsed.tokens[tok.head].dep == "ROOT"):
+        score += _MAIN_CLAUSE
+    elif tok.dep in {"xcomp", "ccomp", "advcl", "relcl", "pcomp"}:
+        score += _EMBEDDED
+    if trigger.nominal:
+        score += _NOMINAL
+    if source is not None:
+        score += _HAS_SOURCE
+    if target is not None:
+        score += _HAS_TARGET
+    if fact is not Factuality.ASSERTED:
+        score -= 0.05
+    return round(max(0.05, min(0.99, score)), 3)
+
+
+def _event_id(ctx: CodingContext, trigger: Span, type_: str) -> str:
+    key = f"{ctx.article.id}|{trigger.start}|{trigger.end}|{type_}|{ctx.pipeline_version}"
+    return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,239 @@
+"""The PLOVER lexicon: trigger words, their event types and modes, loaded from YAML.
+
+The lexicon is data (``data/plover_lexicon.yaml``); this module only reads and validates it.
+Each entry names one trigger lemma, as a verb or a noun, with optional constraints (a particle,
+a preposition, a set of object lemmas for light verbs such as "hold talks") and says which
+PLOVER type and mode it codes. Users extend or override entries by id with their own files.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from eventwire.errors import KnowledgeError
+from eventwire.model import Plover
+
+_ENTRY_KEYS = frozenset(
+    {
+        "id",
+        "type",
+        "verb",
+        "noun",
+        "mode",
+        "particle",
+        "prep",
+        "object",
+        "not_object",
+        "target_prep",
+        "object_role",
+        "standalone",
+        "confidence",
+        "context",
+        "passive_only",
+        "complement",
+        "subject",
+        "not_subject",
+        "host_source",
+        "note",
+    }
+)
+_OBJECT_ROLES = frozenset({"target", "theme", "none"})
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconEntry:
+    """One trigger pattern: ``lemma`` as ``pos`` (verb/noun) codes ``type`` and ``mode``."""
+
+    id: str
+    type: Plover
+    lemma: str
+    pos: str  # "verb" or "noun"
+    mode: str | None = None
+    particle: str | None = None
+    prep: str | None = None  # a preposition the trigger must govern ("protest against")
+    objects: tuple[str, ...] = ()  # object lemmas a light verb needs ("hold" + "talks")
+    not_objects: tuple[str, ...] = ()  # object lemmas that cancel this reading
+    target_preps: tuple[str, ...] = ()  # prepositions whose object is the target
+    object_role: str = "target"  # the direct object is the target, a theme, or neither
+    standalone: bool = False  # a noun that is an event on its own ("a bombing in X")
+    passive_only: bool = False
+    complements: tuple[str, ...] = ()  # xcomp lemmas it needs ("allowed to use")
+    subjects: tuple[str, ...] = ()  # subject-phrase lemmas it needs ("aircraft struck")
+    not_subjects: tuple[str, ...] = ()  # subject-phrase lemmas that cancel it
+    host_source: bool = False  # no source given: the country where it happens is the source
+    confidence: float = 1.0
+    context: tuple[str, ...] = ()
+
+    @property
+    def specificity(self) -> int:
+        return sum(bool(x) for x in (self.particle, self.prep, self.objects, self.complements, self.subjects))
+
+
+@dataclass(frozen=True, slots=True)
+class ModeCue:
+    """A word near an event that sets its mode: "suicide bomber" makes ASSAULT suicide-attack."""
+
+    id: str
+    type: Plover
+    mode: str
+    lemmas: tuple[str, ...]
+    priority: int
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All entries and mode cues; not slotted because its lookup tables are cached properties."""
+
+    version: str
+    entries: tuple[LexiconEntry, ...]
+    mode_cues: tuple[ModeCue, ...]
+    default_target_preps: Mapping[Plover, tuple[str, ...]]
+    cameo: Mapping[Plover, str]
+
+    @functools.cached_property
+    def by_lemma(self) -> Mapping[tuple[str, str], tuple[LexiconEntry, ...]]:
+        table: dict[tuple[str, str], list[LexiconEntry]] = {}
+        for entry in self.entries:
+            table.setdefault((entry.lemma, entry.pos), []).append(entry)
+        return {key: tuple(sorted(v, key=lambda e: -e.specificity)) for key, v in table.items()}
+
+    def lookup(self, lemma: str, pos: str) -> tuple[LexiconEntry, ...]:
+        return self.by_lemma.get((lemma, pos), ())
+
+    @functools.cached_property
+    def cue_index(self) -> Mapping[str, tuple[ModeCue, ...]]:
+        table: dict[str, list[ModeCue]] = {}
+        for cue in self.mode_cues:
+            for lemma in cue.lemmas:
+                table.setdefault(lemma, []).append(cue)
+        return {k: tuple(v) for k, v in table.items()}
+
+
+def default_lexicon_path() -> Path:
+    return Path(str(resources.files("eventwire") / "data" / "plover_lexicon.yaml"))
+
+
+@functools.lru_cache(maxsize=8)
+def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
+    """Load the shipped lexicon and any user files; a user entry replaces one with its id."""
+    base = _read_yaml(default_lexicon_path())
+    entries = {e.id: e for e in _entries(base, default_lexicon_path())}
+    cues = {c.id: c for c in _cues(base, default_lexicon_path())}
+    version = str(base.get("version", "0"))
+    for path in extra:
+        doc = _read_yaml(path)
+        entries.update({e.id: e for e in _entries(doc, path)})
+        cues.update({c.id: c for c in _cues(doc, path)})
+        version += f"+{path.stem}"
+    return Lexicon(
+        version=version,
+        entries=tuple(entries.values()),
+        mode_cues=tuple(cues.values()),
+        default_target_preps=_default_preps(base),
+        cameo={Plover(k): str(v) for k, v in (base.get("cameo") or {}).items()},
+    )
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            doc = yaml.safe_load(fh)
+    except OSError as exc:
+        raise KnowledgeError(f"{path}: cannot read lexicon file ({exc.strerror}).") from exc
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(doc, dict):
+        raise KnowledgeError(f"{path}: a lexicon file must be a mapping with 'entries'.")
+    return doc
+
+
+def _entries(doc: Mapping[str, Any], path: Path) -> Iterable[LexiconEntry]:
+    seen: dict[str, int] = {}
+    for n, raw in enumerate(doc.get("entries") or [], 1):
+        entry = parse_entry(raw, f"{path}: entry {n}")
+        if entry.id in seen:
+            raise KnowledgeError(
+                f"{path}: entry {n}: lexicon id '{entry.id}' is already used by entry "
+                f"{seen[entry.id]}. Give it a new id."
+            )
+        seen[entry.id] = n
+        yield entry
+
+
+def parse_entry(raw: Any, where: str) -> LexiconEntry:
+    """Validate one YAML entry; errors name the place and the entry id."""
+    if not isinstance(raw, dict):
+        raise KnowledgeError(f"{where}: an entry must be a mapping, got {raw!r}.")
+    entry_id = raw.get("id")
+    if not isinstance(entry_id, str) or not entry_id:
+        raise KnowledgeError(f"{where}: entry has no 'id'. Every entry needs a unique id.")
+    where = f"{where} (id '{entry_id}')"
+    unknown = set(raw) - _ENTRY_KEYS
+    if unknown:
+        raise KnowledgeError(f"{where}: unknown keys {sorted(unknown)}.")
+    try:
+        plover = Plover(str(raw.get("type", "")).upper())
+    except ValueError:
+        raise KnowledgeError(f"{where}: type {raw.get('type')!r} is not a PLOVER type.") from None
+    if bool(raw.get("verb")) == bool(raw.get("noun")):
+        raise KnowledgeError(f"{where}: give exactly one of 'verb' or 'noun'.")
+    role = str(raw.get("object_role", "target"))
+    if role not in _OBJECT_ROLES:
+        raise KnowledgeError(f"{where}: object_role must be one of {sorted(_OBJECT_ROLES)}.")
+    return LexiconEntry(
+        id=entry_id,
+        type=plover,
+        lemma=str(raw.get("verb") or raw.get("noun")).lower(),
+        pos="verb" if raw.get("verb") else "noun",
+        mode=raw.get("mode"),
+        particle=raw.get("particle"),
+        prep=raw.get("prep"),
+        objects=_words(raw.get("object")),
+        not_objects=_words(raw.get("not_object")),
+        target_preps=_words(raw.get("target_prep")),
+        object_role=role,
+        standalone=bool(raw.get("standalone", False)),
+        passive_only=bool(raw.get("passive_only", False)),
+        complements=_words(raw.get("complement")),
+        subjects=_words(raw.get("subject")),
+        not_subjects=_words(raw.get("not_subject")),
+        host_source=bool(raw.get("host_source", False)),
+        confidence=float(raw.get("confidence", 1.0)),
+        context=_words(raw.get("context")),
+    )
+
+
+def _words(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value.lower(),)
+    return tuple(str(v).lower() for v in value)
+
+
+def _cues(doc: Mapping[str, Any], path: Path) -> Iterable[ModeCue]:
+    for n, raw in enumerate(doc.get("mode_cues") or [], 1):
+        try:
+            yield ModeCue(
+                id=str(raw["id"]),
+                type=Plover(str(raw["type"]).upper()),
+                mode=str(raw["mode"]),
+                lemmas=_words(raw["words"]),
+                priority=int(raw.get("priority", 0)),
+            )
+        except (KeyError, ValueError, TypeError) as exc:
+            raise KnowledgeError(
+                f"{path}: mode cue {n} ({raw!r}) needs id, type, mode and words: {exc}"
+            ) from exc
+
+
+def _default_preps(doc: Mapping[str, Any]) -> Mapping[Plover, tuple[str, ...]]:
+    raw: Mapping[str, Sequence[str]] = doc.get("target_preps") or {}
+    return {Plover(k.upper()): tuple(v) for k, v in raw.items()}

@@ -1,0 +1,1 @@
+"""Export stage: eventwire records in the formats users' tools read."""

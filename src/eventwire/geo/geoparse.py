@@ -1,0 +1,241 @@
+"""The GEO stage: toponyms of a parsed article, with roles and gazetteer resolutions."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Sequence
+
+from eventwire.geo.gazetteer import Gazetteer
+from eventwire.geo.lexicon import GeoLexicon, load_lexicon
+from eventwire.geo.names import name_key
+from eventwire.geo.recognise import DIRECTIONS, Mention, recognise
+from eventwire.geo.resolve import (
+    Context,
+    Resolution,
+    is_metonymy_target,
+    resolve_all,
+    resolve_one,
+    role_rule,
+)
+from eventwire.geo.roles import find_dateline, metonymy_verb
+from eventwire.model import Feature, ParsedText, Place, PlaceRole
+
+
+def geoparse(
+    parsed: ParsedText,
+    gazetteer: Gazetteer,
+    org_spans: Sequence[tuple[int, int]] = (),
+    skip_sentences: frozenset[int] = frozenset(),
+    lexicon: GeoLexicon | None = None,
+) -> tuple[Place, ...]:
+    """Every toponym in ``parsed``: role, feature, resolution, the rule ids that fired.
+
+    ``org_spans`` are character spans of organisation names found by another stage; places
+    inside them are ``embedded``. Sentences in ``skip_sentences`` (and furniture) yield none.
+    """
+    lex = lexicon or load_lexicon()
+    mentions = recognise(parsed, gazetteer, lex, org_spans, skip_sentences)
+    return _finish(parsed, gazetteer, lex, mentions)
+
+
+def resolve_spans(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    gazetteer: Gazetteer,
+    parsed: ParsedText,
+    lexicon: GeoLexicon | None = None,
+) -> tuple[Place, ...]:
+    """Resolve given toponym spans (gold toponyms, Mordecai-style evaluation): one place each,
+    in the order given."""
+    lex = lexicon or load_lexicon()
+    mentions = [_span_mention(text, s, e, gazetteer, parsed) for s, e in spans]
+    places = _finish(parsed, gazetteer, lex, mentions, keep_dateline=False)
+    return places
+
+
+def article_focus(places: Sequence[Place]) -> str | None:
+    """The alpha-3 country the article is mainly about: the dateline's, else the country most
+    often named (literally), else the country most places lie in."""
+    for p in places:
+        if p.role is PlaceRole.DATELINE and p.country:
+            return p.country
+    named = Counter(
+        p.country
+        for p in places
+        if p.country and p.role is PlaceRole.LITERAL and p.feature is Feature.COUNTRY
+    )
+    if named:
+        return named.most_common(1)[0][0]
+    located = Counter(p.country for p in places if p.country and p.role is PlaceRole.LITERAL)
+    return located.most_common(1)[0][0] if located else None
+
+
+# ---- internals -------------------------------------------------------------------------------
+def _tokens_in(parsed: ParsedText, start: int, end: int) -> tuple[int, int] | None:
+    first = last = None
+    for t in parsed.tokens:
+        if t.end > start and t.start < end:
+            if first is None:
+                first = t.i
+            last = t.i + 1
+        elif t.start >= end:
+            break
+    return None if first is None or last is None else (first, last)
+
+
+def _span_mention(
+    text: str, start: int, end: int, gazetteer: Gazetteer, parsed: ParsedText
+) -> Mention:
+    toks = _tokens_in(parsed, start, end) or (0, 0)
+    sentence = parsed.tokens[toks[0]].sent if parsed.tokens and toks[1] > toks[0] else -1
+    surface = text[start:end]
+    key = name_key(surface)
+    rules = ("geo.recognise.given-span",)
+    alpha3 = gazetteer.demonym(key)
+    if alpha3 is not None and not gazetteer.has_key(key):
+        return Mention(*toks, start, end, key, PlaceRole.DEMONYM, rules, sentence, alpha3)
+    if not gazetteer.has_key(key):
+        for variant in _variants(key):
+            if gazetteer.has_key(variant):
+                key = variant
+                break
+            alpha3 = gazetteer.demonym(variant)
+            if alpha3 is not None:
+                return Mention(*toks, start, end, key, PlaceRole.DEMONYM, rules, sentence, alpha3)
+    return Mention(*toks, start, end, key, PlaceRole.LITERAL, rules, sentence)
+
+
+def _variants(key: str) -> list[str]:
+    """Spellings to try when a given span is not in the gazetteer as it stands."""
+    out: list[str] = []
+    words = key.split()
+    for drop in ("the ",):
+        if key.startswith(drop):
+            out.append(key[len(drop) :])
+    if key.endswith(("'s", "s'")):
+        out.append(key[:-2].rstrip("'"))
+    while words and words[0] in DIRECTIONS:
+        words = words[1:]
+        out.append(" ".join(words))
+    if key.endswith("s"):
+        out.append(key[:-1])  # "Kenyans"
+    if key.endswith("ern") or key.endswith("an"):
+        pass
+    return [v for v in out if v]
+
+
+def _dateline(
+    parsed: ParsedText, gazetteer: Gazetteer, mentions: list[Mention]
+) -> tuple[list[Mention], str | None, tuple[str, str] | None]:
+    found = find_dateline(parsed.text)
+    if found is None:
+        return mentions, None, None
+    country: str | None = None
+    admin1: tuple[str, str] | None = None
+    out = list(mentions)
+    resolved: dict[str, int] = {}
+    for span in (found.region, found.city):
+        if span is None:
+            continue
+        idx = [i for i, m in enumerate(out) if m.start < span[1] and m.end > span[0]]
+        if idx:
+            for i in idx:
+                out[i] = dataclasses.replace(
+                    out[i], role=PlaceRole.DATELINE, rules=(*out[i].rules, "geo.role.dateline")
+                )
+        else:
+            key = name_key(parsed.text[span[0] : span[1]])
+            toks = _tokens_in(parsed, *span)
+            if toks is None or not gazetteer.has_key(key):
+                continue
+            m = Mention(
+                *toks,
+                span[0],
+                span[1],
+                key,
+                PlaceRole.DATELINE,
+                ("geo.recognise.dateline", "geo.role.dateline"),
+                parsed.tokens[toks[0]].sent,
+            )
+            out.append(m)
+            idx = [len(out) - 1]
+        m = out[idx[0]]
+        ctx = Context()
+        if country:
+            ctx.countries[country] += 3
+        res = resolve_one(gazetteer, m, ctx)
+        if res.entry is not None:
+            resolved[m.key] = res.entry
+            if country is None:
+                country = gazetteer.country_of(res.entry)
+            if gazetteer.feature(res.entry) is Feature.ADMIN1 and country:
+                admin1 = (country, gazetteer.columns.names[res.entry])
+    out.sort(key=lambda m: m.start)
+    return out, country, admin1
+
+
+def _finish(
+    parsed: ParsedText,
+    gazetteer: Gazetteer,
+    lex: GeoLexicon,
+    mentions: list[Mention],
+    keep_dateline: bool = True,
+) -> tuple[Place, ...]:
+    if keep_dateline:
+        mentions, country, admin1 = _dateline(parsed, gazetteer, mentions)
+    else:
+        country, admin1 = None, None
+    resolutions = resolve_all(gazetteer, mentions, country, admin1)
+    return tuple(
+        _place(parsed, gazetteer, lex, m, r) for m, r in zip(mentions, resolutions, strict=True)
+    )
+
+
+def _place(
+    parsed: ParsedText, gazetteer: Gazetteer, lex: GeoLexicon, m: Mention, r: Resolution
+) -> Place:
+    role = m.role
+    rules = list(m.rules)
+    if role is PlaceRole.LITERAL and m.last > m.first and is_metonymy_target(gazetteer, r.entry):
+        verb = metonymy_verb(parsed, m.first, m.last, lex)
+        if verb is not None:
+            role = PlaceRole.METONYMIC
+            rules.append(verb)
+    if role_rule(role) not in rules:
+        rules.append(role_rule(role))
+    rules.extend(r.rules)
+    mention = parsed.text[m.start : m.end]
+    if r.entry is None:
+        return Place(
+            mention,
+            m.start,
+            m.end,
+            mention,
+            None,
+            None,
+            None,
+            None,
+            None,
+            Feature.OTHER,
+            role,
+            tuple(rules),
+            m.sentence,
+        )
+    e = gazetteer.entry(r.entry)
+    rules.append(e.ident)
+    return Place(
+        mention,
+        m.start,
+        m.end,
+        e.name,
+        e.country,
+        e.admin1,
+        round(e.lat, 5),
+        round(e.lon, 5),
+        e.geonameid,
+        e.feature,
+        role,
+        tuple(rules),
+        m.sentence,
+    )

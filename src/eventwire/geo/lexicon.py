@@ -1,0 +1,60 @@
+"""The geoparser's word lists (metonymy verbs, admin cues, non-toponyms), loaded from YAML."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from eventwire.errors import KnowledgeError
+
+
+@dataclass(frozen=True, slots=True)
+class GeoLexicon:
+    version: str
+    metonymy_verbs: dict[str, str]  # lemma -> entry id
+    admin_cues: dict[str, str]  # lower-case word -> entry id
+    not_toponyms: dict[str, str]  # exact capitalised word -> entry id
+
+
+def default_lexicon_path() -> Path:
+    return Path(str(resources.files("eventwire") / "data" / "geo" / "lexicon.yaml"))
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(path: Path | None = None) -> GeoLexicon:
+    """Read and validate the geo lexicon (default: the packaged one); cached per path."""
+    path = path or default_lexicon_path()
+    try:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"{path}: cannot read the geo lexicon ({exc}).") from exc
+    if not isinstance(data, dict) or "version" not in data:
+        raise KnowledgeError(f"{path}: the geo lexicon needs a 'version' and entry lists.")
+    seen: set[str] = set()
+
+    def table(section: str, field: str, lower: bool) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for entry in data.get(section) or ():
+            if not isinstance(entry, dict) or "id" not in entry or field not in entry:
+                raise KnowledgeError(
+                    f"{path}: every entry of '{section}' needs an 'id' and '{field}'."
+                )
+            eid = str(entry["id"])
+            if eid in seen:
+                raise KnowledgeError(f"{path}: id '{eid}' is used twice. Give it a new id.")
+            seen.add(eid)
+            for word in entry[field]:
+                out.setdefault(str(word).lower() if lower else str(word), eid)
+        return out
+
+    return GeoLexicon(
+        str(data["version"]),
+        table("metonymy_verbs", "lemmas", True),
+        table("admin_cues", "words", True),
+        table("not_toponyms", "words", False),
+    )

@@ -1,0 +1,325 @@
+"""Find toponyms in a parsed article: NER places, demonyms, names inside organisations, and
+capitalised gazetteer names the model missed.
+
+Precision guards for the gazetteer matcher: only capitalised proper-noun tokens outside any
+other entity, never a listed non-toponym ("May", "President"), and only places that are
+prominent enough (countries, regions, first-level divisions, cities above a population floor).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from eventwire.geo.gazetteer import Gazetteer
+from eventwire.geo.lexicon import GeoLexicon
+from eventwire.geo.names import name_key
+from eventwire.model import Feature, ParsedText, PlaceRole, Token
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+OTHER_LABELS = frozenset(
+    {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE", "DATE", "TIME"}
+)
+MAX_NGRAM = 5
+CITY_FLOOR = 100_000  # a bare capitalised word is proposed as a city only above this population
+EMBEDDED_CITY_FLOOR = 50_000
+CONNECTORS = frozenset({"of", "de", "del", "al", "el", "la", "le", "upon", "on", "and", "the"})
+DIRECTIONS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "upper",
+        "lower",
+        "greater",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A toponym candidate: tokens ``[first, last)`` and the key it is looked up under."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    key: str
+    role: PlaceRole
+    rules: tuple[str, ...]
+    sentence: int
+    demonym_of: str | None = None  # alpha-3, for demonyms
+    admin_cue: bool = False  # "Batman province", "the state of Georgia"
+
+
+def _capitalised(tok: Token) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+
+
+def _trim(parsed: ParsedText, first: int, last: int) -> tuple[int, int]:
+    toks = parsed.tokens
+    while first < last and (toks[first].lemma in {"the", "a"} or not toks[first].text.strip()):
+        first += 1
+    while last > first and (
+        toks[last - 1].tag == "POS" or toks[last - 1].text in {"'s", "’s", "'", "’", ".", ","}
+    ):
+        last -= 1
+    return first, last
+
+
+def _key(parsed: ParsedText, first: int, last: int) -> str:
+    return name_key(parsed.text[parsed.tokens[first].start : parsed.tokens[last - 1].end])
+
+
+def _prominent(gazetteer: Gazetteer, key: str, floor: int) -> bool:
+    for k in gazetteer.lookup_key(key)[:20]:
+        feature = gazetteer.feature(k)
+        if feature is Feature.CITY:
+            if gazetteer.population(k) >= floor:
+                return True
+        elif feature is Feature.ADMIN1:
+            if gazetteer.population(k) >= floor // 2:
+                return True
+        else:
+            return True
+    return False
+
+
+def _admin_cue(parsed: ParsedText, first: int, last: int, lexicon: GeoLexicon) -> bool:
+    toks = parsed.tokens
+    after = toks[last].lemma if last < len(toks) else ""
+    if after in lexicon.admin_cues:
+        return True
+    return first >= 2 and toks[first - 1].lemma == "of" and toks[first - 2].lemma in {
+        "state",
+        "province",
+        "region",
+        "governorate",
+    }
+
+
+class _Recogniser:
+    def __init__(
+        self,
+        parsed: ParsedText,
+        gazetteer: Gazetteer,
+        lexicon: GeoLexicon,
+        org_spans: Sequence[tuple[int, int]],
+        skip_sentences: frozenset[int],
+    ) -> None:
+        self.p = parsed
+        self.g = gazetteer
+        self.lex = lexicon
+        self.org_spans = tuple(org_spans)
+        self.skip = skip_sentences | {s.index for s in parsed.sentences if s.furniture}
+        self.taken = bytearray(len(parsed.tokens))
+        self.out: list[Mention] = []
+
+    def in_org(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.org_spans)
+
+    def add(
+        self,
+        first: int,
+        last: int,
+        key: str,
+        role: PlaceRole,
+        rule: str,
+        demonym_of: str | None = None,
+    ) -> None:
+        toks = self.p.tokens
+        if first >= last or any(self.taken[first:last]):
+            return
+        start, end = toks[first].start, toks[last - 1].end
+        if role is PlaceRole.LITERAL and self.in_org(start, end):
+            role, rule = PlaceRole.EMBEDDED, rule + "+geo.role.embedded.org-span"
+        cue = _admin_cue(self.p, first, last, self.lex)
+        self.out.append(
+            Mention(
+                first,
+                last,
+                start,
+                end,
+                key,
+                role,
+                (rule,),
+                toks[first].sent,
+                demonym_of,
+                cue,
+            )
+        )
+        for j in range(first, last):
+            self.taken[j] = 1
+
+    # ---- the passes ------------------------------------------------------------------------
+    def entities(self) -> None:
+        p = self.p
+        for ent in p.entities:
+            if p.tokens[ent.first].sent in self.skip:
+                continue
+            if ent.label in PLACE_LABELS:
+                self.place_entity(ent.first, ent.last, ent.label)
+            elif ent.label == "NORP":
+                self.demonym_span(ent.first, ent.last, PlaceRole.DEMONYM, "geo.recognise.ner-norp")
+
+    def place_entity(self, first: int, last: int, label: str) -> None:
+        first, last = _trim(self.p, first, last)
+        if first >= last:
+            return
+        toks = self.p.tokens
+        key = _key(self.p, first, last)
+        rule = f"geo.recognise.ner-{label.lower()}"
+        if self.g.has_key(key):
+            self.add(first, last, key, PlaceRole.LITERAL, rule)
+            return
+        alpha3 = self.g.demonym(key)
+        if alpha3 is not None:
+            self.add(first, last, key, PlaceRole.DEMONYM, rule, alpha3)
+            return
+        # strip a leading direction ("northern Syria") and cue words ("Idlib province")
+        f, la = first, last
+        while f < la and toks[f].lemma in DIRECTIONS:
+            f += 1
+        while la > f and toks[la - 1].lemma in self.lex.admin_cues:
+            la -= 1
+        if f < la and (f, la) != (first, last):
+            key = _key(self.p, f, la)
+            if self.g.has_key(key):
+                self.add(f, la, key, PlaceRole.LITERAL, rule + "+trimmed")
+                return
+        # a comma list or a longer phrase: its longest known sub-names
+        found = self.scan(first, last, PlaceRole.LITERAL, rule + "+part", floor=1)
+        if not found and label != "FAC":
+            self.add(first, last, name_key(self._text(first, last)), PlaceRole.LITERAL, rule)
+
+    def _text(self, first: int, last: int) -> str:
+        return self.p.text[self.p.tokens[first].start : self.p.tokens[last - 1].end]
+
+    def demonym_span(self, first: int, last: int, role: PlaceRole, rule: str) -> None:
+        first, last = _trim(self.p, first, last)
+        if first >= last:
+            return
+        key = _key(self.p, first, last)
+        alpha3 = self.g.demonym(key)
+        if alpha3 is None and last - first > 1:
+            # "Turkish-US", "Syrian Kurdish": each known part on its own
+            for j in range(first, last):
+                self.demonym_span(j, j + 1, role, rule)
+            return
+        if alpha3 is not None:
+            self.add(first, last, key, role, rule, alpha3)
+        elif self.g.has_key(key) and _prominent(self.g, key, CITY_FLOOR):
+            # NORP that is a place name used as a modifier ("US", "EU")
+            self.add(first, last, key, PlaceRole.LITERAL, rule)
+
+    def organisations(self) -> None:
+        spans: list[tuple[int, int]] = []
+        for ent in self.p.entities:
+            if ent.label == "ORG" and self.p.tokens[ent.first].sent not in self.skip:
+                spans.append((ent.first, ent.last))
+        for s, e in self.org_spans:
+            first = next((t.i for t in self.p.tokens if t.end > s), None)
+            if first is None:
+                continue
+            last = first
+            while last < len(self.p.tokens) and self.p.tokens[last].start < e:
+                last += 1
+            spans.append((first, last))
+        for first, last in spans:
+            self.scan(
+                first, last, PlaceRole.EMBEDDED, "geo.recognise.embedded", EMBEDDED_CITY_FLOOR
+            )
+
+    def scan(self, first: int, last: int, role: PlaceRole, rule: str, floor: int) -> bool:
+        """Longest-first gazetteer and demonym matches of capitalised tokens in [first, last)."""
+        toks = self.p.tokens
+        found = False
+        j = first
+        while j < last:
+            tok = toks[j]
+            if self.taken[j] or not _capitalised(tok) or tok.text in self.lex.not_toponyms:
+                j += 1
+                continue
+            matched = 0
+            for n in range(min(MAX_NGRAM, last - j), 0, -1):
+                end_tok = toks[j + n - 1]
+                if not _capitalised(end_tok) or any(self.taken[j : j + n]):
+                    continue
+                key = _key(self.p, j, j + n)
+                alpha3 = self.g.demonym(key)
+                if alpha3 is not None:
+                    r = PlaceRole.DEMONYM if role is PlaceRole.LITERAL else role
+                    self.add(j, j + n, key, r, rule, alpha3)
+                    matched = n
+                    break
+                if self.g.has_key(key) and _prominent(self.g, key, floor):
+                    self.add(j, j + n, key, role, rule)
+                    matched = n
+                    break
+            if matched:
+                found = True
+                j += matched
+            else:
+                j += 1
+        return found
+
+    def loose(self) -> None:
+        """Capitalised names outside every entity that the gazetteer knows well."""
+        toks = self.p.tokens
+        n = len(toks)
+        j = 0
+        while j < n:
+            tok = toks[j]
+            if (
+                self.taken[j]
+                or tok.sent in self.skip
+                or tok.ent_type in OTHER_LABELS
+                or not _capitalised(tok)
+                or tok.pos not in {"PROPN", "ADJ", "NOUN"}
+            ):
+                j += 1
+                continue
+            last = j
+            while (
+                last < n
+                and last - j < MAX_NGRAM
+                and not self.taken[last]
+                and toks[last].ent_type not in OTHER_LABELS
+                and toks[last].sent == tok.sent
+                and (_capitalised(toks[last]) or toks[last].text in {"-"})
+            ):
+                last += 1
+            if last > j:
+                self.scan(j, last, PlaceRole.LITERAL, "geo.recognise.gazetteer", CITY_FLOOR)
+            j = max(last, j + 1)
+
+
+def recognise(
+    parsed: ParsedText,
+    gazetteer: Gazetteer,
+    lexicon: GeoLexicon,
+    org_spans: Sequence[tuple[int, int]] = (),
+    skip_sentences: frozenset[int] = frozenset(),
+) -> list[Mention]:
+    """Every toponym candidate in ``parsed``, in text order (roles other than dateline and
+    metonymic already set)."""
+    r = _Recogniser(parsed, gazetteer, lexicon, org_spans, skip_sentences)
+    r.organisations()
+    r.entities()
+    r.loose()
+    return sorted(r.out, key=lambda m: m.start)

@@ -1,0 +1,193 @@
+"""Choose the gazetteer entry each toponym refers to, using the whole article as context.
+
+Evidence, in order of weight: the feature type (a country name never resolves to a village;
+countries, regions and first-level divisions beat towns of the same name), the countries the
+article mentions (the dateline's most of all), first-level divisions it mentions, nearness to
+the other places it mentions, population, and capitals. One sense per article: every mention
+of the same name (and cue) gets the same place.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from eventwire.geo.gazetteer import Gazetteer
+from eventwire.geo.names import name_key
+from eventwire.geo.recognise import Mention
+from eventwire.model import Feature, PlaceRole
+
+MAX_CANDIDATES = 80
+TOP_FOR_DISTANCE = 12
+AREA_FEATURES = frozenset({Feature.REGION, Feature.CONTINENT, Feature.OTHER, Feature.FACILITY})
+
+
+@dataclass(slots=True)
+class Context:
+    """What the article says about where it is: the evidence candidates are scored against."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    dateline_country: str | None = None
+    admin1: set[tuple[str | None, str]] = field(default_factory=set)
+    anchors: list[tuple[float, float, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    entry: int | None
+    rules: tuple[str, ...]
+    margin: float  # score gap to the runner-up: how sure the choice is
+
+
+def candidates(gazetteer: Gazetteer, mention: Mention) -> list[int]:
+    """Gazetteer entries a mention may denote; a country name keeps only area-like readings."""
+    if mention.demonym_of is not None:
+        info = gazetteer.country(mention.demonym_of)
+        return [info.entry] if info else []
+    found = gazetteer.lookup_key(mention.key)[:MAX_CANDIDATES]
+    if any(gazetteer.feature(k) is Feature.COUNTRY for k in found):
+        return [k for k in found if gazetteer.feature(k) is not Feature.CITY]
+    return list(found)
+
+
+def _prior(gazetteer: Gazetteer, k: int, mention: Mention, ctx: Context) -> tuple[float, str]:
+    feature = gazetteer.feature(k)
+    pop = gazetteer.population(k)
+    why = ""
+    if feature is Feature.COUNTRY:
+        score = 8.0
+    elif feature is Feature.CONTINENT:
+        score = 8.5
+    elif feature in AREA_FEATURES:
+        score = 8.5  # overlay facilities and regions: curated, so trusted
+    elif feature is Feature.ADMIN1:
+        score = 3.0 + 0.5 * math.log10(pop + 1)
+        if mention.admin_cue:
+            score += 4.0
+            why = "geo.resolve.admin-cue"
+    else:
+        score = 0.9 * math.log10(pop + 1)
+        if gazetteer.is_capital(k):
+            score += 1.5
+            why = "geo.resolve.capital"
+        if mention.admin_cue:
+            score -= 2.0
+    if name_key(gazetteer.columns.names[k]) == mention.key:
+        score += 0.7
+    country = gazetteer.country_of(k)
+    if country is not None and feature is not Feature.COUNTRY:
+        n = ctx.countries.get(country, 0)
+        if n:
+            score += 3.0 + 0.3 * min(n, 5)
+            why = why or "geo.resolve.country-context"
+        if country == ctx.dateline_country:
+            score += 1.5
+            why = why or "geo.resolve.dateline-country"
+        admin1 = gazetteer.admin1_of(k)
+        if feature is Feature.CITY and admin1 is not None and (country, admin1) in ctx.admin1:
+            score += 2.0
+            why = why or "geo.resolve.admin1-context"
+    return score, why
+
+
+def _near(lat: float, lon: float, anchors: Sequence[tuple[float, float, str]], key: str) -> float:
+    """Distance in km (equirectangular; fine at these scales) to the nearest other anchor."""
+    best = math.inf
+    coslat = math.cos(math.radians(lat))
+    for alat, alon, akey in anchors:
+        if akey == key:
+            continue
+        dx = (lon - alon) * coslat
+        dy = lat - alat
+        d = 111.2 * math.sqrt(dx * dx + dy * dy)
+        if d < best:
+            best = d
+    return best
+
+
+def resolve_one(gazetteer: Gazetteer, mention: Mention, ctx: Context) -> Resolution:
+    """Score every candidate of one mention and take the best."""
+    found = candidates(gazetteer, mention)
+    if not found:
+        return Resolution(None, ("geo.resolve.unknown",), 0.0)
+    if len(found) == 1:
+        return Resolution(found[0], ("geo.resolve.only",), 10.0)
+    scored = sorted(
+        ((*_prior(gazetteer, k, mention, ctx), k) for k in found), key=lambda t: -t[0]
+    )[:TOP_FOR_DISTANCE]
+    final: list[tuple[float, str, int]] = []
+    for score, why, k in scored:
+        if ctx.anchors and gazetteer.feature(k) not in (Feature.COUNTRY, Feature.CONTINENT):
+            lat, lon = gazetteer.point(k)
+            d = _near(lat, lon, ctx.anchors, mention.key)
+            if d < 50:
+                score += 2.0
+            elif d < 200:
+                score += 1.2
+            elif d < 600:
+                score += 0.5
+            if d < 600:
+                why = why or "geo.resolve.near-others"
+        final.append((score, why, k))
+    final.sort(key=lambda t: -t[0])
+    best_score, why, best = final[0]
+    margin = best_score - final[1][0] if len(final) > 1 else 10.0
+    return Resolution(best, ((why or "geo.resolve.prior"),), margin)
+
+
+def _mention_key(m: Mention) -> tuple[str, str | None, bool]:
+    return (m.key, m.demonym_of, m.admin_cue)
+
+
+def resolve_all(
+    gazetteer: Gazetteer,
+    mentions: Sequence[Mention],
+    dateline_country: str | None,
+    dateline_admin1: tuple[str, str] | None = None,
+) -> list[Resolution]:
+    """Resolve every mention in two passes: first with the countries named outright, then
+    with the countries, divisions and points of the first pass."""
+    ctx = Context(dateline_country=dateline_country)
+    if dateline_country:
+        ctx.countries[dateline_country] += 3
+    if dateline_admin1:
+        ctx.admin1.add(dateline_admin1)
+    unique: dict[tuple[str, str | None, bool], Mention] = {}
+    for m in mentions:
+        unique.setdefault(_mention_key(m), m)
+        found = candidates(gazetteer, m)
+        if found and gazetteer.feature(found[0]) is Feature.COUNTRY:
+            alpha3 = gazetteer.country_of(found[0])
+            if alpha3:
+                ctx.countries[alpha3] += 1
+    first = {key: resolve_one(gazetteer, m, ctx) for key, m in unique.items()}
+    ctx2 = Context(Counter(ctx.countries), dateline_country, set(ctx.admin1))
+    for key, res in first.items():
+        if res.entry is None:
+            continue
+        k = res.entry
+        feature = gazetteer.feature(k)
+        country = gazetteer.country_of(k)
+        sure = res.margin >= 1.0
+        if country and feature is not Feature.COUNTRY and sure:
+            ctx2.countries[country] += 1
+        if feature is Feature.ADMIN1 and sure:
+            ctx2.admin1.add((country, gazetteer.columns.names[k]))
+        if feature in (Feature.CITY, Feature.ADMIN1, Feature.FACILITY) and sure:
+            lat, lon = gazetteer.point(k)
+            ctx2.anchors.append((lat, lon, key[0]))
+    second = {key: resolve_one(gazetteer, m, ctx2) for key, m in unique.items()}
+    return [second[_mention_key(m)] for m in mentions]
+
+
+def is_metonymy_target(gazetteer: Gazetteer, k: int | None) -> bool:
+    """Only countries and capitals stand for governments ("Ankara agreed")."""
+    if k is None:
+        return False
+    return gazetteer.feature(k) is Feature.COUNTRY or gazetteer.is_capital(k)
+
+
+def role_rule(role: PlaceRole) -> str:
+    return f"geo.role.{role.value}"

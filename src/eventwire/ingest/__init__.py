@@ -1,0 +1,23 @@
+"""Ingest: read files, folders, JSON Lines and stdin into ``Article`` objects.
+
+``read_inputs`` streams ``Article``, ``InputNote`` and ``InputFailure`` items; see
+``docs/ingest.md`` for the formats, the id rules, the size limit and the messages.
+"""
+
+from __future__ import annotations
+
+from eventwire.ingest.articles import content_hash
+from eventwire.ingest.dates import parse_article_date
+from eventwire.ingest.inputs import read_inputs
+from eventwire.ingest.items import InputFailure, InputItem, InputNote
+from eventwire.ingest.messages import MB
+
+__all__ = [
+    "MB",
+    "InputFailure",
+    "InputItem",
+    "InputNote",
+    "content_hash",
+    "parse_article_date",
+    "read_inputs",
+]

@@ -1,0 +1,1 @@
+"""NLP stage: text normalisation and the spaCy parse, turned into plain ``ParsedText``."""

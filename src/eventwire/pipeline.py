@@ -1,0 +1,118 @@
+"""The whole path from an ``Article`` to an ``ArticleResult``, with every resource loaded once.
+
+``Pipeline.load(settings)`` is the one place where the spaCy model, the lexicon, the actor
+dictionary and the gazetteer are loaded; ``Pipeline.process_many`` then runs articles through
+the stages, parsing them in ``nlp.pipe`` batches.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventwire import __version__
+from eventwire.coding import actors as actor_stage
+from eventwire.coding import numbers
+from eventwire.coding.events import CodingContext, code_article
+from eventwire.coding.factuality import FactualityCues, load_cues
+from eventwire.coding.lexicon import Lexicon, load_lexicon
+from eventwire.config import Settings
+from eventwire.geo import Gazetteer, article_focus, geoparse
+from eventwire.model import Article, ArticleResult, Feature, ParsedText, Place, PlaceRole
+from eventwire.nlp.furniture import FurniturePattern, load_patterns, mark_furniture
+from eventwire.nlp.model import load_model
+from eventwire.nlp.pipeline import parse_texts
+from eventwire.time import find_dates
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    settings: Settings
+    lexicon: Lexicon
+    cues: FactualityCues
+    actors: actor_stage.ActorDictionary
+    gazetteer: Gazetteer
+    furniture: tuple[FurniturePattern, ...]
+
+    @classmethod
+    def load(cls, settings: Settings) -> Pipeline:
+        load_model(settings.model)  # fail early, with a clear message, if it is missing
+        cache = Path(settings.cache_dir) if settings.cache_dir else None
+        return cls(
+            settings=settings,
+            lexicon=load_lexicon(tuple(settings.lexicon)),
+            cues=load_cues(),
+            actors=actor_stage.ActorDictionary.load(tuple(settings.actors)),
+            gazetteer=Gazetteer.load(cache, tuple(settings.gazetteer_overlay)),
+            furniture=load_patterns(),
+        )
+
+    def process(self, article: Article) -> ArticleResult:
+        return next(self.process_many([article]))
+
+    def process_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+        """Code articles in order; the texts are parsed in batches."""
+        pending: list[Article] = []
+
+        def texts() -> Iterator[str]:
+            for article in articles:
+                pending.append(article)
+                yield article.text
+
+        for parsed in parse_texts(texts(), self.settings.model, self.settings.batch_size):
+            article = pending.pop(0)
+            yield self.code(article, parsed)
+
+    def code(self, article: Article, parsed: ParsedText) -> ArticleResult:
+        """Everything after the parse: furniture, places, dates, actors, events."""
+        parsed = mark_furniture(parsed, self.furniture)
+        skip = frozenset(s.index for s in parsed.sentences if s.furniture)
+        orgs = actor_stage.find_organisations(parsed, self.actors)
+        places = geoparse(parsed, self.gazetteer, [(s, e) for s, e, _ in orgs], skip)
+        dates = tuple(d for d in find_dates(parsed, article.reference_date) if d.sentence not in skip)
+        resolver = actor_stage.ActorResolver(parsed, self.actors, article.reference_date, orgs)
+        ctx = CodingContext(
+            article=article,
+            lexicon=self.lexicon,
+            cues=self.cues,
+            actor_at=resolver.actor_at,
+            country_actor=resolver.country_government,
+            fatalities=numbers.fatalities,
+            quantities=numbers.quantities,
+            dates=dates,
+            places=places,
+            focus_country=article_focus(places),
+            pipeline_version=__version__,
+            country_place=self._country_place,
+            demonym_country=self.gazetteer.demonym,
+        )
+        return ArticleResult(
+            article=article,
+            events=code_article(parsed, ctx),
+            places=places,
+            model=self.settings.model,
+            lexicon_version=self.lexicon.version,
+        )
+
+    def _country_place(self, alpha3: str) -> Place | None:
+        info = self.gazetteer.country(alpha3)
+        if info is None:
+            return None
+        return Place(
+            mention="",
+            start=0,
+            end=0,
+            name=info.name,
+            country=alpha3,
+            admin1=None,
+            lat=info.lat,
+            lon=info.lon,
+            geonameid=info.geonameid,
+            feature=Feature.COUNTRY,
+            role=PlaceRole.LITERAL,
+        )
+

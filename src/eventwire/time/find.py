@@ -1,0 +1,198 @@
+"""Find the date mentions of a parsed article and resolve them, in text order.
+
+The grammar (``expressions.py``) proposes candidates from the text; the parse decides the
+ambiguous ones ("May" the modal verb, "march" the verb, "2000 troops"); the longest candidate
+wins where they overlap. spaCy DATE entities that no candidate covers and that look like
+calendar dates ("Sept 3rd , 2015") go to dateparser. Each mention is resolved against the
+reference date and the previous mention, which anchors "the next day".
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from eventwire.model import DateMention, DatePrecision, Entity, EventDate, ParsedText, Span, Token
+from eventwire.time.expressions import Expression, Kind, scan
+from eventwire.time.lexicon import TimeLexicon, load_time_lexicon
+from eventwire.time.resolve import Resolved, is_tensed, resolve, unit_range
+
+ENTITY_RULE = "time.entity-dateparser"
+_MONTH_KINDS = frozenset({Kind.MONTH, Kind.MONTH_DAY, Kind.DAY_MONTH})
+_NUMBER_ENTITIES = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
+_NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
+_DURATION = re.compile(
+    r"(?i)(?<!\w)(?:for|over|within|past|next|last|ago|later|earlier|each|every|decades?|"
+    r"centur\w*|years|months|weeks|days|hours)(?!\w)"
+)
+_DATEPARSER_PERIODS = {
+    "day": DatePrecision.DAY,
+    "time": DatePrecision.DAY,
+    "week": DatePrecision.WEEK,
+    "month": DatePrecision.MONTH,
+    "year": DatePrecision.YEAR,
+}
+
+
+def find_dates(
+    parsed: ParsedText, reference: dt.date, *, lexicon: TimeLexicon | None = None
+) -> tuple[DateMention, ...]:
+    """Every date expression of ``parsed``, resolved against ``reference``, in text order."""
+    lex = lexicon or load_time_lexicon()
+    index = _TokenIndex(parsed.tokens)
+    candidates = [e for e in scan(parsed.text, lex) if _plausible(e, parsed, index, lex)]
+    chosen = _longest(candidates)
+    items: list[Expression | Entity] = [*chosen, *_entity_dates(parsed, chosen, lex)]
+    items.sort(key=lambda item: (item.start, item.end))
+    mentions: list[DateMention] = []
+    anchor: Resolved | None = None
+    for item in items:
+        first, last = index.tokens_of(item.start, item.end)
+        try:
+            if isinstance(item, Expression):
+                future = is_tensed(item) and _is_future(parsed, first, last, lex)
+                resolved: Resolved | None = resolve(item, reference, anchor, future)
+            else:
+                resolved = _dateparser_date(item.text, reference)
+        except (ValueError, OverflowError):
+            continue  # "June 31", a year out of range: no date
+        if resolved is None:
+            continue
+        anchor = resolved
+        mentions.append(_mention(parsed, item.start, item.end, first, last, resolved))
+    return tuple(mentions)
+
+
+class _TokenIndex:
+    """Maps character spans to token ranges by binary search."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        self.starts = [t.start for t in tokens]
+        self.ends = [t.end for t in tokens]
+
+    def tokens_of(self, start: int, end: int) -> tuple[int, int]:
+        """Token range ``[first, last)`` overlapping ``text[start:end]`` (empty if none)."""
+        first = bisect.bisect_right(self.ends, start)
+        last = bisect.bisect_left(self.starts, end)
+        return first, max(first, last)
+
+    def at(self, offset: int) -> Token | None:
+        first, last = self.tokens_of(offset, offset + 1)
+        return self.tokens[first] if first < last else None
+
+
+def _plausible(e: Expression, parsed: ParsedText, index: _TokenIndex, lex: TimeLexicon) -> bool:
+    """Whether the parse lets the candidate be a date."""
+    first, last = index.tokens_of(e.start, e.end)
+    span_tokens = parsed.tokens[first:last]
+    if any(t.ent_type in lex.blocking_entities for t in span_tokens):
+        return False  # "Theresa May", "USA Today"
+    word = index.at(e.word_start) if e.word_start >= 0 else None
+    if word is not None and e.kind in _MONTH_KINDS and e.year is None:
+        if word.tag == "MD" or word.pos in ("VERB", "AUX"):
+            return False  # "may", "March on the capital"
+    if word is not None and e.kind is Kind.YEAR and word.ent_type != "DATE":
+        if word.ent_type in _NUMBER_ENTITIES or word.dep == "nummod":
+            return False  # "2000 troops"
+    if e.needs_context:
+        return e.has_preposition or any(t.ent_type == "DATE" for t in span_tokens)
+    return True
+
+
+def _longest(candidates: list[Expression]) -> list[Expression]:
+    """The longest candidates that do not overlap, earliest first on ties."""
+    kinds = list(Kind)
+    ordered = sorted(candidates, key=lambda e: (-(e.end - e.start), e.start, kinds.index(e.kind)))
+    chosen: list[Expression] = []
+    for e in ordered:
+        if all(e.end <= c.start or c.end <= e.start for c in chosen):
+            chosen.append(e)
+    return chosen
+
+
+def _entity_dates(
+    parsed: ParsedText, chosen: list[Expression], lex: TimeLexicon
+) -> list[Entity]:
+    """DATE entities no candidate covers and that look like calendar dates, not durations."""
+    months = {w.lower() for m in lex.months for w in m.names + m.abbreviations}
+    out: list[Entity] = []
+    for ent in parsed.entities:
+        if ent.label != "DATE" or any(
+            not (ent.end <= c.start or c.end <= ent.start) for c in chosen
+        ):
+            continue
+        words = {w.lower().rstrip(".") for w in re.findall(r"[A-Za-z]+\.?", ent.text)}
+        looks_like_date = bool(words & months) or _NUMERIC_DATE.search(ent.text) is not None
+        if looks_like_date and _DURATION.search(ent.text) is None:
+            out.append(ent)
+    return out
+
+
+def _is_future(parsed: ParsedText, first: int, last: int, lex: TimeLexicon) -> bool:
+    """Whether the clause governing tokens ``[first, last)`` speaks of the future."""
+    if first >= last:
+        return False
+    heads = [t for t in parsed.tokens[first:last] if not first <= t.head < last or t.head == t.i]
+    if not heads:
+        return False
+    for token in parsed.ancestors(heads[0].i):
+        if token.lemma in lex.future_heads:
+            return True
+        if token.pos in ("VERB", "AUX"):
+            return any(
+                c.dep in ("aux", "auxpass") and c.lemma in lex.future_auxiliaries
+                for c in parsed.children(token.i)
+            )
+    return False
+
+
+def _mention(
+    parsed: ParsedText, start: int, end: int, first: int, last: int, r: Resolved
+) -> DateMention:
+    text = parsed.text[start:end]
+    common: dict[str, Any] = {"text": text, "span": Span(start, end, text), "rules": r.rules}
+    if r.precision is DatePrecision.DAY:
+        date = EventDate(r.precision, value=r.start, **common)
+    else:
+        date = EventDate(r.precision, start=r.start, end=r.end, **common)
+    if first < last:
+        sentence = parsed.tokens[first].sent
+    else:
+        sentence = next((s.index for s in parsed.sentences if s.start <= start < s.end), -1)
+    return DateMention(date, first, last, sentence)
+
+
+@functools.lru_cache(maxsize=16)
+def _date_data_parser(reference: dt.date) -> Any:
+    from dateparser.date import DateDataParser  # slow to import: only when needed
+
+    settings = {
+        "RELATIVE_BASE": dt.datetime(reference.year, reference.month, reference.day),
+        "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PARSERS": ["custom-formats", "absolute-time"],
+        "DATE_ORDER": "MDY",
+    }
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _dateparser_date(text: str, reference: dt.date) -> Resolved | None:
+    """dateparser's reading of a DATE entity the grammar does not know, or None."""
+    try:
+        data = _date_data_parser(reference).get_date_data(text)
+    except (ValueError, OverflowError, TypeError, LookupError):
+        return None  # dateparser raises on some odd strings: for us that is no date
+    when = data.date_obj
+    precision = _DATEPARSER_PERIODS.get(str(data.period))
+    if when is None or precision is None:
+        return None
+    day = dt.date(when.year, when.month, when.day)
+    if precision is DatePrecision.DAY:
+        return Resolved(precision, day, day, (ENTITY_RULE,))
+    start, end = unit_range(str(data.period), day)
+    return Resolved(precision, start, end, (ENTITY_RULE,))

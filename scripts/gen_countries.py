@@ -104,7 +104,7 @@ OVERRIDES: dict[str, dict[str, Any]] = {
             "institutions": [["Tatmadaw", "MIL"]]},
     "ARE": {"aliases": ["UAE", "U.A.E.", "the Emirates"], "adjectives": ["Emirati"],
             "people": ["Emiratis"]},
-    "SAU": {"aliases": ["KSA", "the Kingdom"], "adjectives": ["Saudi", "Saudi Arabian"],
+    "SAU": {"aliases": ["KSA"], "adjectives": ["Saudi", "Saudi Arabian"],
             "people": ["Saudis"]},
     "DEU": {"people": ["Germans"], "institutions": [["Bundestag", "LEG"],
                                                    ["Bundeswehr", "MIL"]]},
@@ -140,12 +140,13 @@ OVERRIDES: dict[str, dict[str, Any]] = {
     "SRB": {"people": ["Serbs", "Serbians"], "adjectives": ["Serbian", "Serb"]},
     "HRV": {"people": ["Croats", "Croatians"], "adjectives": ["Croatian", "Croat"]},
     "LBN": {"people": ["Lebanese"]},
-    "SDN": {"people": ["Sudanese"]},
+    "SDN": {"people": ["Sudanese"], "institutions": [["Sudanese Armed Forces", "MIL"],
+                                                     ["Sudanese army", "MIL"]]},
     "SSD": {"people": ["South Sudanese"]},
     "YEM": {"capitals": ["Sanaa", "Sana'a", "Sana"]},
     "UKR": {"capitals": ["Kyiv", "Kiev"], "institutions": [["Verkhovna Rada", "LEG"],
                                                           ["SBU", "SPY"]]},
-    "IND": {"capitals": ["New Delhi", "Delhi"]},
+    "IND": {"capitals": ["New Delhi"], "institutions": [["Lok Sabha", "LEG"]]},
     "SOM": {"adjectives": ["Somali", "Somalian"], "people": ["Somalis"]},
     "MDV": {"capitals": ["Malé"], "adjectives": ["Maldivian"]},
     "DMA": {"adjectives": [], "people": []},
@@ -161,7 +162,7 @@ OVERRIDES: dict[str, dict[str, Any]] = {
     "GMB": {"name": "Gambia", "aliases": ["The Gambia", "the Gambia"]},
     "BHS": {"aliases": ["The Bahamas", "the Bahamas"]},
     "JOR": {"people": ["Jordanians"]},
-    "EGY": {"people": ["Egyptians"]},
+    "EGY": {"people": ["Egyptians"], "institutions": [["Ittihadiya", "GOV"]]},
     "IRQ": {"people": ["Iraqis"]},
     "LBY": {"people": ["Libyans"]},
     "FSM": {"name": "Micronesia"},
@@ -254,7 +255,7 @@ def main() -> None:
         "# Drafted by scripts/gen_countries.py from pycountry + countryinfo, then edited by hand.\n"
     )
     doc = {"version": 1, "source": "eventwire maintainers; ISO 3166 via pycountry; demonyms and "
-           "capitals via countryinfo (MIT), corrected by hand", "license": "Apache-2.0",
+           "capitals via countryinfo (MIT), corrected by hand", "license": "Apache-2.0", "kind": "countries",
            "entries": build()}
     sys.stdout.write(header)
     sys.stdout.write(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100,

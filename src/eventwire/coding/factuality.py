@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
+from eventwire.datafiles import load_yaml_text
 
 from eventwire.coding.triggers import Trigger
 from eventwire.model import Attribution, Factuality, ParsedText, Token
@@ -35,7 +35,7 @@ class FactualityCues:
 def load_cues(path: Path | None = None) -> FactualityCues:
     path = path or Path(str(resources.files("eventwire") / "data" / "factuality.yaml"))
     with path.open(encoding="utf-8") as fh:
-        doc: Mapping[str, Any] = yaml.safe_load(fh)
+        doc: Mapping[str, Any] = load_yaml_text(fh.read())
     cues = doc["cues"]
 
     def words(key: str) -> frozenset[str]:
@@ -70,6 +70,8 @@ def factuality(
             return Factuality.NEGATED, f"fact.negating-verb.{verb.lemma}"
         if any(c.dep == "mark" and c.lemma in cues.conditional_marks for c in children):
             return Factuality.HYPOTHETICAL, "fact.conditional"
+        if any(c.dep == "advcl" and _is_conditional(parsed, c, cues) for c in children):
+            return Factuality.HYPOTHETICAL, "fact.conditional-main"
         aux = {c.norm for c in children if c.dep in {"aux", "auxpass"}}
         aux |= {c.lemma for c in children if c.dep in {"aux", "auxpass"}}
         if aux & cues.hypothetical_aux:
@@ -111,6 +113,11 @@ def _governing_verbs(parsed: ParsedText, tok: Token) -> list[tuple[Token, str]]:
             break
         cur = head
     return out
+
+
+def _is_conditional(parsed: ParsedText, clause: Token, cues: FactualityCues) -> bool:
+    """ "If talks fail, ...": an adverbial clause opened by a conditional mark."""
+    return any(c.dep == "mark" and c.lemma in cues.conditional_marks for c in parsed.children(clause.i))
 
 
 def _has_aux(parsed: ParsedText, tok: Token) -> bool:

@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from eventwire.datafiles import load_yaml_text
+
 from eventwire.errors import KnowledgeError
 from eventwire.model import Plover
 
@@ -144,7 +146,7 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
         with path.open(encoding="utf-8") as fh:
-            doc = yaml.safe_load(fh)
+            doc = load_yaml_text(fh.read())
     except OSError as exc:
         raise KnowledgeError(f"{path}: cannot read lexicon file ({exc.strerror}).") from exc
     except yaml.YAMLError as exc:

@@ -416,6 +416,8 @@ def _not_a_count(parsed: ParsedText, run: _Run, vocab: NumberVocabulary) -> bool
     after = run.last
     if after < len(parsed.tokens) and _norm(parsed.tokens[after]) in vocab.time_words:
         return True
+    if _hyphen_adjective(parsed, run, vocab):
+        return True
     digits = "".join(c for t in toks for c in t.text if c.isdigit())
     code_like = re.match(r"0\d", toks[0].text) or (len(digits) >= 7 and "," not in toks[0].text)
     if code_like and not run.scaled:
@@ -429,6 +431,15 @@ def _not_a_count(parsed: ParsedText, run: _Run, vocab: NumberVocabulary) -> bool
         and label.tag not in _PLURAL_TAGS
         and (label.pos == "PROPN" or head.dep != "conj")
     )
+
+
+def _hyphen_adjective(parsed: ParsedText, run: _Run, vocab: NumberVocabulary) -> bool:
+    """ "a three-day visit", "a one-time colony": a number glued by a hyphen to a non-unit."""
+    toks = parsed.tokens
+    k = run.last
+    if k + 1 >= len(toks) or toks[k].tag != "HYPH" or toks[k].start != toks[k - 1].end:
+        return False
+    return _unit_after(parsed, k + 1, len(toks), vocab) is None
 
 
 def _span(parsed: ParsedText, indices: Iterable[int]) -> Span:
@@ -546,7 +557,8 @@ def _unit_quantity(
     run = runs[k]
     if run.value is None:
         return None
-    after = _unit_after(parsed, run.last, last, vocab)
+    glued = run.last < last and parsed.tokens[run.last].tag == "HYPH"  # "a 30-km zone"
+    after = _unit_after(parsed, run.last + glued, last, vocab)
     unit = after[0] if after else run.unit
     end = after[1] if after else run.last  # one past the unit (or the number)
     values, consumed, rules = [run.value], {k}, ["quantity.unit"]
@@ -562,7 +574,7 @@ def _unit_quantity(
             rules.append("quantity.dimension")
     if unit is None:
         return None
-    rules += [unit.id, *run.ids]
+    rules += [unit.id, *(x for x in run.ids if x != unit.id)]
     unit_tok = parsed.tokens[after[1] - 1] if after else _run_head(parsed, run)
     what, tokens, rule = _measured(parsed, run, unit_tok, len(values) > 1, unit, vocab)
     rules.append(rule)
@@ -589,9 +601,9 @@ def _measured(
     before = run.start - 1
     near = dims or unit_tok.head == before or unit_tok.dep == "appos"
     if before >= 0 and parsed.tokens[before].pos == "NOUN" and near:
-            lo = min(t.i for t in parsed.subtree(before))
-            what, tokens = _phrase(parsed, before, lo, vocab)
-            return what, tokens, "quantity.unit-preceding"
+        lo = min(t.i for t in parsed.subtree(before))
+        what, tokens = _phrase(parsed, before, lo, vocab)
+        return what, tokens, "quantity.unit-preceding"
     return unit.what, [], "quantity.unit-default"
 
 
@@ -615,7 +627,7 @@ def _lethal(parsed: ParsedText, tok: Token, vocab: NumberVocabulary) -> LethalWo
     if word is None and pos == "VERB":
         for child in parsed.children(tok.i):
             if child.lemma == "dead" and child.dep in ("oprd", "acomp", "advmod", "xcomp", "dobj"):
-                return LethalWord("fatal.shot-dead", tok.lemma, "VERB", "object")
+                return LethalWord("fatal.verb-dead", tok.lemma, "VERB", "object")
     return word
 
 
@@ -654,8 +666,8 @@ def _related(parsed: ParsedText, tok: Token, vocab: NumberVocabulary) -> list[tu
     """Lethal words tied to a trigger: its killing verb, a toll it governs, "claimed lives"."""
     out: list[tuple[int, str]] = []
     head = parsed.tokens[tok.head]
-    if tok.dep in ("nsubj", "nsubjpass") and _lethal(parsed, head, vocab) is not None:
-        out.append((head.i, "fatal.via-subject"))
+    if tok.dep in ("nsubj", "nsubjpass") and head.pos in ("VERB", "AUX"):
+        out.append((head.i, "fatal.via-subject"))  # "the blast killed 9", "... claimed 9 lives"
     if tok.dep == "compound" and head.lemma == "toll":
         out.append((head.i, "fatal.via-compound"))
     for child in parsed.children(tok.i):
@@ -807,10 +819,10 @@ def _victims(parsed: ParsedText, i: int | None, vocab: NumberVocabulary) -> _Fou
         if more is None or more.count is None:
             return first
         total += more.count
-        tokens += more.tokens
+        tokens += (*more.tokens, conj.i)
     if total == first.count:
         return first
-    return _Found(total, tuple(tokens), (*first.rules, "fatal.sum"))
+    return _Found(total, (*tokens, i), (*first.rules, "fatal.sum"))
 
 
 def _one_victim(parsed: ParsedText, tok: Token, vocab: NumberVocabulary) -> _Found | None:

@@ -138,7 +138,15 @@ def skip_reason(parsed: ParsedText, tok: Token) -> str | None:
         return "modifier"
     if tok.tag in {"VBG", "VBN"} and tok.dep in {"nsubj", "dobj", "pobj"}:
         return "modifier"
+    if tok.dep == "advcl" and _is_purpose(parsed, tok):
+        return "purpose"  # "To support the fight, the navy deployed ships": a goal, not a deed
     return None
+
+
+def _is_purpose(parsed: ParsedText, tok: Token) -> bool:
+    children = parsed.children(tok.i)
+    infinitive = any(c.dep == "aux" and c.lemma == "to" for c in children)
+    return infinitive and not any(c.dep in {"nsubj", "nsubjpass"} for c in children)
 
 
 def _nominal(

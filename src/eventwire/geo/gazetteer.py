@@ -74,7 +74,7 @@ class Columns:
         self.idents: list[str | None] = []  # None: "geonames:<id>"
         self.index: dict[str, list[int]] = {}
         self.countries_info: dict[str, CountryInfo] = {}
-        self.demonyms: dict[str, str] = {}
+        self.demonyms: dict[str, int] = {}  # normalised word -> entry index
 
     def add(
         self,
@@ -218,11 +218,17 @@ class Gazetteer:
 
     def demonym(self, word: str) -> str | None:
         """The alpha-3 code of the country ``word`` ("Syrian", "Turks") is the demonym of."""
-        return self._c.demonyms.get(name_key(word))
+        k = self._c.demonyms.get(name_key(word))
+        return None if k is None else self._c.countries[k]
+
+    def demonym_entry(self, key: str) -> int | None:
+        """The entry (country, continent, region) a normalised adjective or people name
+        ("syrian", "european", "kurdish") refers to."""
+        return self._c.demonyms.get(key)
 
     # ---- mutation (overlay only) ---------------------------------------------------------
-    def add_demonym(self, word: str, alpha3: str) -> None:
-        self._c.demonyms[name_key(word)] = alpha3
+    def add_demonym(self, word: str, k: int) -> None:
+        self._c.demonyms[name_key(word)] = k
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

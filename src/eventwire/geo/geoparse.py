@@ -92,18 +92,22 @@ def _span_mention(
     surface = text[start:end]
     key = name_key(surface)
     rules = ("geo.recognise.given-span",)
-    alpha3 = gazetteer.demonym(key)
-    if alpha3 is not None and not gazetteer.has_key(key):
+    alpha3 = gazetteer.demonym_entry(key)
+    if alpha3 is not None and not _names_country(gazetteer, key):
         return Mention(*toks, start, end, key, PlaceRole.DEMONYM, rules, sentence, alpha3)
     if not gazetteer.has_key(key):
         for variant in _variants(key):
             if gazetteer.has_key(variant):
                 key = variant
                 break
-            alpha3 = gazetteer.demonym(variant)
+            alpha3 = gazetteer.demonym_entry(variant)
             if alpha3 is not None:
                 return Mention(*toks, start, end, key, PlaceRole.DEMONYM, rules, sentence, alpha3)
     return Mention(*toks, start, end, key, PlaceRole.LITERAL, rules, sentence)
+
+
+def _names_country(gazetteer: Gazetteer, key: str) -> bool:
+    return any(gazetteer.feature(k) is Feature.COUNTRY for k in gazetteer.lookup_key(key))
 
 
 def _variants(key: str) -> list[str]:

@@ -92,11 +92,8 @@ def apply_overlay(gazetteer: Gazetteer, path: Path) -> None:
                 bucket.insert(0, k)  # an alias names its target first
         elif kind == "demonym":
             k = _target(gazetteer, row["target"].strip(), idents, where)
-            alpha3 = col.countries[k]
-            if alpha3 is None:
-                raise KnowledgeError(f"{where}: demonym '{rid}' must target a country.")
             for x in names:
-                gazetteer.add_demonym(x, alpha3)
+                gazetteer.add_demonym(x, k)
         else:
             raise KnowledgeError(
                 f"{where}: overlay row '{rid}' has kind '{kind}'; use place, alias or demonym."
@@ -112,6 +109,8 @@ def _target(gazetteer: Gazetteer, target: str, idents: dict[str, int], where: st
         k = info.entry if info else None
     elif prefix == "geonames" and value.isdigit():
         k = _index_of(col.geonameid, int(value))
+    elif prefix == "continent":
+        k = _index_of(col.idents, f"continent:{value}")
     elif prefix == "overlay":
         k = idents.get(value)
     elif prefix == "admin1":
@@ -119,7 +118,7 @@ def _target(gazetteer: Gazetteer, target: str, idents: dict[str, int], where: st
     if k is None:
         raise KnowledgeError(
             f"{where}: target '{target}' is not in the gazetteer. Use country:<ISO3>, "
-            "geonames:<id>, admin1:<CC>.<code> or overlay:<id> of an earlier row."
+            "continent:<code>, geonames:<id>, admin1:<CC>.<code> or overlay:<id> of an earlier row."
         )
     return k
 

@@ -62,7 +62,7 @@ class Mention:
     role: PlaceRole
     rules: tuple[str, ...]
     sentence: int
-    demonym_of: str | None = None  # alpha-3, for demonyms
+    demonym_of: int | None = None  # the entry a demonym names (country, continent, region)
     admin_cue: bool = False  # "Batman province", "the state of Georgia"
 
 
@@ -140,7 +140,7 @@ class _Recogniser:
         key: str,
         role: PlaceRole,
         rule: str,
-        demonym_of: str | None = None,
+        demonym_of: int | None = None,
     ) -> None:
         toks = self.p.tokens
         if first >= last or any(self.taken[first:last]):
@@ -187,9 +187,9 @@ class _Recogniser:
         if self.g.has_key(key):
             self.add(first, last, key, PlaceRole.LITERAL, rule)
             return
-        alpha3 = self.g.demonym(key)
-        if alpha3 is not None:
-            self.add(first, last, key, PlaceRole.DEMONYM, rule, alpha3)
+        dem = self.g.demonym_entry(key)
+        if dem is not None:
+            self.add(first, last, key, PlaceRole.DEMONYM, rule, dem)
             return
         # strip a leading direction ("northern Syria") and cue words ("Idlib province")
         f, la = first, last
@@ -215,14 +215,14 @@ class _Recogniser:
         if first >= last:
             return
         key = _key(self.p, first, last)
-        alpha3 = self.g.demonym(key)
-        if alpha3 is None and last - first > 1:
+        dem = self.g.demonym_entry(key)
+        if dem is None and last - first > 1:
             # "Turkish-US", "Syrian Kurdish": each known part on its own
             for j in range(first, last):
                 self.demonym_span(j, j + 1, role, rule)
             return
-        if alpha3 is not None:
-            self.add(first, last, key, role, rule, alpha3)
+        if dem is not None:
+            self.add(first, last, key, role, rule, dem)
         elif self.g.has_key(key) and _prominent(self.g, key, CITY_FLOOR):
             # NORP that is a place name used as a modifier ("US", "EU")
             self.add(first, last, key, PlaceRole.LITERAL, rule)
@@ -261,10 +261,10 @@ class _Recogniser:
                 if not _capitalised(end_tok) or any(self.taken[j : j + n]):
                     continue
                 key = _key(self.p, j, j + n)
-                alpha3 = self.g.demonym(key)
-                if alpha3 is not None:
+                dem = self.g.demonym_entry(key)
+                if dem is not None:
                     r = PlaceRole.DEMONYM if role is PlaceRole.LITERAL else role
-                    self.add(j, j + n, key, r, rule, alpha3)
+                    self.add(j, j + n, key, r, rule, dem)
                     matched = n
                     break
                 if self.g.has_key(key) and _prominent(self.g, key, floor):

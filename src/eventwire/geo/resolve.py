@@ -44,50 +44,59 @@ class Resolution:
 def candidates(gazetteer: Gazetteer, mention: Mention) -> list[int]:
     """Gazetteer entries a mention may denote; a country name keeps only area-like readings."""
     if mention.demonym_of is not None:
-        info = gazetteer.country(mention.demonym_of)
-        return [info.entry] if info else []
+        return [mention.demonym_of]
     found = gazetteer.lookup_key(mention.key)[:MAX_CANDIDATES]
     if any(gazetteer.feature(k) is Feature.COUNTRY for k in found):
         return [k for k in found if gazetteer.feature(k) is not Feature.CITY]
     return list(found)
 
 
-def _prior(gazetteer: Gazetteer, k: int, mention: Mention, ctx: Context) -> tuple[float, str]:
+def _prior(
+    gazetteer: Gazetteer, k: int, mention: Mention, ctx: Context, named: frozenset[str]
+) -> tuple[float, str]:
+    """Score in log10-population units: what the name, the entry and the article say.
+
+    ``named`` holds the countries this very name can denote, whose mention in the article is
+    no evidence for their own provinces ("Mexico" in a Mexico article is still the country).
+    """
     feature = gazetteer.feature(k)
     pop = gazetteer.population(k)
     why = ""
     if feature is Feature.COUNTRY:
         score = 8.0
-    elif feature is Feature.CONTINENT:
-        score = 8.5
     elif feature in AREA_FEATURES:
-        score = 8.5  # overlay facilities and regions: curated, so trusted
+        score = 8.5  # continents, and the curated overlay facilities and regions
     elif feature is Feature.ADMIN1:
-        score = 3.0 + 0.5 * math.log10(pop + 1)
+        score = math.log10(pop + 1) - 0.5
         if mention.admin_cue:
-            score += 4.0
+            score += 3.0
+            why = "geo.resolve.admin-cue"
+    elif feature is Feature.ADMIN2:
+        score = math.log10(pop + 1) - 1.0
+        if mention.admin_cue:
+            score += 3.0
             why = "geo.resolve.admin-cue"
     else:
-        score = 0.9 * math.log10(pop + 1)
+        score = math.log10(pop + 1)
         if gazetteer.is_capital(k):
-            score += 1.5
+            score += 1.0
             why = "geo.resolve.capital"
         if mention.admin_cue:
             score -= 2.0
     if name_key(gazetteer.columns.names[k]) == mention.key:
-        score += 0.7
+        score += 0.3
     country = gazetteer.country_of(k)
-    if country is not None and feature is not Feature.COUNTRY:
+    if country is not None and feature is not Feature.COUNTRY and country not in named:
         n = ctx.countries.get(country, 0)
         if n:
-            score += 3.0 + 0.3 * min(n, 5)
+            score += 1.5 + 0.1 * min(n, 5)
             why = why or "geo.resolve.country-context"
         if country == ctx.dateline_country:
-            score += 1.5
+            score += 0.5
             why = why or "geo.resolve.dateline-country"
         admin1 = gazetteer.admin1_of(k)
-        if feature is Feature.CITY and admin1 is not None and (country, admin1) in ctx.admin1:
-            score += 2.0
+        if feature is not Feature.ADMIN1 and admin1 is not None and (country, admin1) in ctx.admin1:
+            score += 1.0
             why = why or "geo.resolve.admin1-context"
     return score, why
 
@@ -114,8 +123,11 @@ def resolve_one(gazetteer: Gazetteer, mention: Mention, ctx: Context) -> Resolut
         return Resolution(None, ("geo.resolve.unknown",), 0.0)
     if len(found) == 1:
         return Resolution(found[0], ("geo.resolve.only",), 10.0)
+    named = frozenset(
+        c for k in found if gazetteer.feature(k) is Feature.COUNTRY and (c := gazetteer.country_of(k))
+    )
     scored = sorted(
-        ((*_prior(gazetteer, k, mention, ctx), k) for k in found), key=lambda t: -t[0]
+        ((*_prior(gazetteer, k, mention, ctx, named), k) for k in found), key=lambda t: -t[0]
     )[:TOP_FOR_DISTANCE]
     final: list[tuple[float, str, int]] = []
     for score, why, k in scored:
@@ -123,11 +135,11 @@ def resolve_one(gazetteer: Gazetteer, mention: Mention, ctx: Context) -> Resolut
             lat, lon = gazetteer.point(k)
             d = _near(lat, lon, ctx.anchors, mention.key)
             if d < 50:
-                score += 2.0
+                score += 1.0
             elif d < 200:
-                score += 1.2
+                score += 0.6
             elif d < 600:
-                score += 0.5
+                score += 0.25
             if d < 600:
                 why = why or "geo.resolve.near-others"
         final.append((score, why, k))

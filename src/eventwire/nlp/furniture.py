@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import yaml
+from eventwire.datafiles import load_yaml_text
 
 from eventwire.model import ParsedText
 
@@ -28,7 +28,7 @@ class FurniturePattern:
 def load_patterns(path: Path | None = None) -> tuple[FurniturePattern, ...]:
     path = path or Path(str(resources.files("eventwire") / "data" / "furniture.yaml"))
     with path.open(encoding="utf-8") as fh:
-        doc = yaml.safe_load(fh)
+        doc = load_yaml_text(fh.read())
     return tuple(
         FurniturePattern(str(p["id"]), re.compile(str(p["pattern"]), re.IGNORECASE))
         for p in doc["patterns"]

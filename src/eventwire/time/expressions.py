@@ -9,6 +9,7 @@ ambiguous ones ("May", "March", a bare "2014") against the parse. Each pattern i
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable
@@ -82,6 +83,7 @@ class Grammar:
     preposition_before: re.Pattern[str]
     since_before: re.Pattern[str]
     the_before: re.Pattern[str]
+    indefinite_before: re.Pattern[str]
     reference_days: dict[str, tuple[str, int]]
     anchored: dict[str, tuple[str, str, int, bool]]
 
@@ -135,12 +137,12 @@ def grammar(lexicon: TimeLexicon) -> Grammar:
         (
             Kind.MONTH_DAY,
             rf"(?<!\w){wd_prefix}(?P<month>{month}){_S}{_DAY}{_END_NUMBER}"
-            rf"(?:,?{_S}{year})?",
+            rf"(?:\s?,?{_S}{year})?",
         ),
         (
             Kind.DAY_MONTH,
             rf"(?<![\w.,]){wd_prefix}(?:(?i:the){_S})?{_DAY}(?:{_S}(?i:of))?{_S}"
-            rf"(?P<month>{month})(?:,?{_S}{year})?",
+            rf"(?P<month>{month})(?:\s?,?{_S}{year})?",
         ),
         (
             Kind.MONTH_YEAR,
@@ -203,6 +205,7 @@ def grammar(lexicon: TimeLexicon) -> Grammar:
         preposition_before=re.compile(rf"(?<!\w)(?i:{preps})[-\s]{{1,3}}(?:(?i:the){_S})?$"),
         since_before=re.compile(rf"(?<!\w)(?i:since|from){_S}$"),
         the_before=re.compile(rf"(?<!\w)(?i:the){_S}$"),
+        indefinite_before=re.compile(rf"(?<!\w)(?i:a|an|every|each|any|one){_S}$"),
         reference_days=ref_phrases,
         anchored=anchored,
     )
@@ -215,8 +218,16 @@ def scan(text: str, lexicon: TimeLexicon) -> list[Expression]:
     for kind, pattern in g.patterns:
         for match in pattern.finditer(text):
             expression = _read(kind, match, text, lexicon, g)
-            if expression is not None:
-                found.append(expression)
+            if expression is None:
+                continue
+            before = text[max(0, match.start() - 40) : match.start()]
+            found.append(
+                dataclasses.replace(
+                    expression,
+                    has_preposition=g.preposition_before.search(before) is not None,
+                    since=g.since_before.search(before) is not None,
+                )
+            )
     return found
 
 
@@ -225,17 +236,12 @@ def _read(
 ) -> Expression | None:
     """What the match says, or None when it turns out not to be a date expression."""
     before = text[max(0, m.start() - 40) : m.start()]
-    common = {
-        "has_preposition": g.preposition_before.search(before) is not None,
-        "since": g.since_before.search(before) is not None,
-    }
     groups = m.groupdict()
     year = int(groups["year"]) if groups.get("year") else None
     part = lexicon.part(groups["part"]) if groups.get("part") else None
     if kind is Kind.ISO:
         return Expression(
-            kind, m.start(), m.end(), year=year, month=int(groups["month"]),
-            day=int(groups["day"]), **common,
+            kind, m.start(), m.end(), year=year, month=int(groups["month"]), day=int(groups["day"])
         )
     if kind is Kind.NUMERIC:
         a, b = int(groups["a"]), int(groups["b"])
@@ -245,37 +251,45 @@ def _read(
             month, day = a, b
         else:
             return None  # 03/04/2015: day-first or month-first cannot be told
-        return Expression(kind, m.start(), m.end(), year=year, month=month, day=day, **common)
+        return Expression(kind, m.start(), m.end(), year=year, month=month, day=day)
     if kind in (Kind.MONTH_DAY, Kind.DAY_MONTH, Kind.MONTH_YEAR, Kind.MONTH):
         word = groups["month"]
-        month = lexicon.month_number(word)
-        if month is None:
+        number = lexicon.month_number(word)
+        if number is None:
             return None
         return Expression(
-            kind, m.start(), m.end(), year=year, month=month,
-            day=int(groups["day"]) if groups.get("day") else None, part=part,
-            modifier=(groups.get("mod") or "").lower(), unit_word=word,
+            kind,
+            m.start(),
+            m.end(),
+            year=year,
+            month=number,
+            day=int(groups["day"]) if groups.get("day") else None,
+            part=part,
+            modifier=(groups.get("mod") or "").lower(),
+            unit_word=word,
             word_start=m.start("month"),
             needs_context=kind is Kind.MONTH and part is None and not groups.get("mod"),
-            **common,
         )
     if kind is Kind.WEEKDAY:
+        if g.indefinite_before.search(before):
+            return None  # "on a Friday", "every Friday": no particular day
         return Expression(
-            kind, m.start(), m.end(), weekday=lexicon.weekday_number(groups["wd"]),
-            modifier=(groups.get("mod") or "").lower(), **common,
+            kind,
+            m.start(),
+            m.end(),
+            weekday=lexicon.weekday_number(groups["wd"]),
+            modifier=(groups.get("mod") or "").lower(),
         )
     if kind is Kind.REFERENCE_DAY:
         entry_id, offset = g.reference_days[_phrase_key(groups["phrase"])]
-        return Expression(kind, m.start(), m.end(), entry=entry_id, offset=offset, **common)
+        return Expression(kind, m.start(), m.end(), entry=entry_id, offset=offset)
     if kind is Kind.ANCHORED:
         entry_id, unit, offset, final = g.anchored[_phrase_key(groups["phrase"])]
         if final and not _ends_clause(text, m.end()):
             return None
-        return Expression(
-            kind, m.start(), m.end(), entry=entry_id, unit=unit, offset=offset, **common
-        )
+        return Expression(kind, m.start(), m.end(), entry=entry_id, unit=unit, offset=offset)
     if kind is Kind.AGO:
-        return _count(m, text, lexicon, common)
+        return _count(m, text, lexicon)
     if kind is Kind.PERIOD:
         modifier = groups["mod"].lower()
         if modifier == "the" and part is None:
@@ -285,24 +299,26 @@ def _read(
         if part is None and groups.get("part"):
             modifier = f"{groups['part'].lower()} {modifier}"  # "earlier this"
         return Expression(
-            kind, m.start(), m.end(), unit=groups["unit"].lower(), modifier=modifier,
-            part=part, **common,
+            kind, m.start(), m.end(), unit=groups["unit"].lower(), modifier=modifier, part=part
         )
     if kind is Kind.SEASON:
-        return _season(m, text, lexicon, common, year)
+        return _season(m, text, lexicon, year)
     if kind is Kind.YEAR_PART:
-        return Expression(kind, m.start(), m.end(), year=year, part=part, **common)
+        return Expression(kind, m.start(), m.end(), year=year, part=part)
     if kind is Kind.YEAR:
         return Expression(
-            kind, m.start(), m.end(), year=year, needs_context=True, unit_word=groups["year"],
-            word_start=m.start("year"), **common,
+            kind,
+            m.start(),
+            m.end(),
+            year=year,
+            needs_context=True,
+            unit_word=groups["year"],
+            word_start=m.start("year"),
         )
-    return _decade(m, lexicon, common)
+    return _decade(m, lexicon)
 
 
-def _count(
-    m: re.Match[str], text: str, lexicon: TimeLexicon, common: dict[str, bool]
-) -> Expression | None:
+def _count(m: re.Match[str], text: str, lexicon: TimeLexicon) -> Expression | None:
     count = lexicon.number(m.group("n"))
     direction = m.group("dir").lower()
     if count is None:
@@ -311,16 +327,21 @@ def _count(
         return None  # "two days after the attack": anchored on an event, not a date
     unit = m.group("unit").lower().rstrip("s")
     if direction == "ago":
-        return Expression(Kind.AGO, m.start(), m.end(), count=count, unit=unit, **common)
+        return Expression(Kind.AGO, m.start(), m.end(), count=count, unit=unit)
     sign = 1 if direction in ("later", "after") else -1
     return Expression(
-        Kind.COUNT_ANCHORED, m.start(), m.end(), count=count, unit=unit, offset=sign * count,
-        modifier=direction, **common,
+        Kind.COUNT_ANCHORED,
+        m.start(),
+        m.end(),
+        count=count,
+        unit=unit,
+        offset=sign * count,
+        modifier=direction,
     )
 
 
 def _season(
-    m: re.Match[str], text: str, lexicon: TimeLexicon, common: dict[str, bool], year: int | None
+    m: re.Match[str], text: str, lexicon: TimeLexicon, year: int | None
 ) -> Expression | None:
     season = lexicon.season(m.group("season"))
     if season is None:
@@ -330,13 +351,18 @@ def _season(
         return None  # "the fall of Mosul"
     word = m.group("part") or m.group("part2")
     return Expression(
-        Kind.SEASON, m.start(), m.end(), year=year, season=season, modifier=modifier,
+        Kind.SEASON,
+        m.start(),
+        m.end(),
+        year=year,
+        season=season,
+        modifier=modifier,
         part=lexicon.part(word) if word else None,
-        needs_context=year is None and modifier in ("", "the"), **common,
+        needs_context=year is None and modifier in ("", "the"),
     )
 
 
-def _decade(m: re.Match[str], lexicon: TimeLexicon, common: dict[str, bool]) -> Expression:
+def _decade(m: re.Match[str], lexicon: TimeLexicon) -> Expression:
     if m.group("decade"):
         decade = int(m.group("decade"))
     else:
@@ -344,8 +370,12 @@ def _decade(m: re.Match[str], lexicon: TimeLexicon, common: dict[str, bool]) -> 
         decade = 1900 + short if short >= 30 else 2000 + short  # "'90s", "'20s"
     word = m.group("part")
     return Expression(
-        Kind.DECADE, m.start(), m.end(), year=decade, unit="decade",
-        part=lexicon.part(word) if word else None, **common,
+        Kind.DECADE,
+        m.start(),
+        m.end(),
+        year=decade,
+        unit="decade",
+        part=lexicon.part(word) if word else None,
     )
 
 

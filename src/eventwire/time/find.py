@@ -24,6 +24,8 @@ from eventwire.time.resolve import Resolved, is_tensed, resolve, unit_range
 ENTITY_RULE = "time.entity-dateparser"
 _MONTH_KINDS = frozenset({Kind.MONTH, Kind.MONTH_DAY, Kind.DAY_MONTH})
 _NUMBER_ENTITIES = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
+_CORE_ROLES = frozenset({"ROOT", "nsubj", "nsubjpass", "dobj", "attr"})
+_ARTICLES = frozenset({"a", "an", "the"})
 _NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
 _DURATION = re.compile(
     r"(?i)(?<!\w)(?:for|over|within|past|next|last|ago|later|earlier|each|every|decades?|"
@@ -44,9 +46,10 @@ def find_dates(
     """Every date expression of ``parsed``, resolved against ``reference``, in text order."""
     lex = lexicon or load_time_lexicon()
     index = _TokenIndex(parsed.tokens)
-    candidates = [e for e in scan(parsed.text, lex) if _plausible(e, parsed, index, lex)]
-    chosen = _longest(candidates)
-    items: list[Expression | Entity] = [*chosen, *_entity_dates(parsed, chosen, lex)]
+    scanned = scan(parsed.text, lex)
+    chosen = _longest([e for e in scanned if _plausible(e, parsed, index, lex)])
+    # The grammar's rejects stay rejected: dateparser only sees entities it has no reading of.
+    items: list[Expression | Entity] = [*chosen, *_entity_dates(parsed, scanned, lex)]
     items.sort(key=lambda item: (item.start, item.end))
     mentions: list[DateMention] = []
     anchor: Resolved | None = None
@@ -93,15 +96,42 @@ def _plausible(e: Expression, parsed: ParsedText, index: _TokenIndex, lex: TimeL
     if any(t.ent_type in lex.blocking_entities for t in span_tokens):
         return False  # "Theresa May", "USA Today"
     word = index.at(e.word_start) if e.word_start >= 0 else None
-    if word is not None and e.kind in _MONTH_KINDS and e.year is None:
-        if word.tag == "MD" or word.pos in ("VERB", "AUX"):
-            return False  # "may", "March on the capital"
-    if word is not None and e.kind is Kind.YEAR and word.ent_type != "DATE":
-        if word.ent_type in _NUMBER_ENTITIES or word.dep == "nummod":
-            return False  # "2000 troops"
-    if e.needs_context:
-        return e.has_preposition or any(t.ent_type == "DATE" for t in span_tokens)
-    return True
+    if (
+        word is not None
+        and e.kind in _MONTH_KINDS
+        and e.year is None
+        and (word.tag == "MD" or word.pos in ("VERB", "AUX"))
+    ):
+        return False  # "may", "March on the capital"
+    if word is not None and e.kind is Kind.YEAR and _counts_things(word, parsed):
+        return False  # "2000 troops"
+    if not e.needs_context or e.has_preposition:
+        return True
+    if word is not None and e.kind is Kind.YEAR and _previous_word(parsed, word) == "the":
+        return True  # "the 2014 elections"
+    # No "in"/"since" before it: trust the NER's DATE, except where the word is the subject
+    # or object of its clause ("Thousands March on the capital", "a March on Washington").
+    if word is not None and (
+        word.dep in _CORE_ROLES or _previous_word(parsed, word) in ("a", "an")
+    ):
+        return False
+    return any(t.ent_type == "DATE" for t in span_tokens)
+
+
+def _counts_things(word: Token, parsed: ParsedText) -> bool:
+    """Whether a year-like number counts something ("2000 troops"), not a year."""
+    if word.ent_type in _NUMBER_ENTITIES:
+        return True
+    head = parsed.tokens[word.head]
+    return (
+        word.dep == "nummod"
+        and head.tag in ("NNS", "NNPS")
+        and _previous_word(parsed, word) not in _ARTICLES
+    )
+
+
+def _previous_word(parsed: ParsedText, token: Token) -> str:
+    return parsed.tokens[token.i - 1].norm if token.i > 0 else ""
 
 
 def _longest(candidates: list[Expression]) -> list[Expression]:
@@ -115,15 +145,13 @@ def _longest(candidates: list[Expression]) -> list[Expression]:
     return chosen
 
 
-def _entity_dates(
-    parsed: ParsedText, chosen: list[Expression], lex: TimeLexicon
-) -> list[Entity]:
-    """DATE entities no candidate covers and that look like calendar dates, not durations."""
+def _entity_dates(parsed: ParsedText, scanned: list[Expression], lex: TimeLexicon) -> list[Entity]:
+    """DATE entities no candidate touches and that look like calendar dates, not durations."""
     months = {w.lower() for m in lex.months for w in m.names + m.abbreviations}
     out: list[Entity] = []
     for ent in parsed.entities:
         if ent.label != "DATE" or any(
-            not (ent.end <= c.start or c.end <= ent.start) for c in chosen
+            not (ent.end <= c.start or c.end <= ent.start) for c in scanned
         ):
             continue
         words = {w.lower().rstrip(".") for w in re.findall(r"[A-Za-z]+\.?", ent.text)}

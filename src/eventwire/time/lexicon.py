@@ -189,11 +189,18 @@ def _build(raw: Mapping[str, Any], where: str) -> TimeLexicon:
     seasons = []
     for e in entries("seasons"):
         span = e.get("months")
-        if not (isinstance(span, list) and len(span) == 2 and all(isinstance(m, int) for m in span)):
+        if not (
+            isinstance(span, list) and len(span) == 2 and all(isinstance(m, int) for m in span)
+        ):
             raise KnowledgeError(f"{where}: season '{e['id']}': 'months' must be [first, last].")
         seasons.append(Season(e["id"], tuple(w.lower() for w in words(e, "names")), *span))
     parts = tuple(
-        Part(e["id"], tuple(w.lower() for w in words(e, "words")), integer(e, "from"), integer(e, "to"))
+        Part(
+            e["id"],
+            tuple(w.lower() for w in words(e, "words")),
+            integer(e, "from"),
+            integer(e, "to"),
+        )
         for e in entries("parts")
     )
     numbers_raw = raw.get("numbers", {})

@@ -153,7 +153,9 @@ def _month_day(e: Expression, reference: dt.date, future: bool) -> dt.date:
     raise ValueError("no such day near the reference date")
 
 
-def _month(e: Expression, reference: dt.date, future: bool) -> tuple[DatePrecision, dt.date, dt.date]:
+def _month(
+    e: Expression, reference: dt.date, future: bool
+) -> tuple[DatePrecision, dt.date, dt.date]:
     assert e.month is not None
     year = e.year
     if year is None:
@@ -234,7 +236,9 @@ def _period(e: Expression, reference: dt.date) -> tuple[DatePrecision, dt.date, 
     return precision, start, end
 
 
-def _season(e: Expression, reference: dt.date, future: bool) -> tuple[DatePrecision, dt.date, dt.date]:
+def _season(
+    e: Expression, reference: dt.date, future: bool
+) -> tuple[DatePrecision, dt.date, dt.date]:
     assert e.season is not None
     year = e.year
     if year is None:

@@ -1,0 +1,372 @@
+"""Turn a noun phrase into an ``Actor``: "Turkish officials" -> TURGOV, "ISIS jihadists" -> ISIS.
+
+The phrase is the subtree of its head token, less relative clauses, conjuncts and most
+prepositional phrases ("police in Lagos" keeps "police"). Names in it are found with the
+actor dictionary (longest match, case rules in ``case_fits``); sector words set the sector.
+The decision, in order:
+
+1. a name that covers the head decides ("NATO allies Turkey": Turkey -> TUR; "Ankara" as head
+   -> TURGOV, a capital standing for its government; "the Kremlin" -> RUSGOV);
+2. else an organisation named anywhere in the phrase ("an ISIS suicide bomber" -> ISIS);
+3. else a person in office on the article date gives country and sector ("Assad's regime"
+   -> SYRGOV; "Trump" in 2015 gives nothing, after his term he is ELI);
+4. else a country adjective or name, when the head is a sector word ("Turkish delight" is no
+   actor, "Turkish diplomat" is TURGOV);
+5. else the sector alone ("rebels" -> REB, "police" -> COP), country left to the caller.
+
+Names hyphened to a sponsor word ("Turkish-backed rebels") are ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from eventwire.coding.actor_dictionary import (
+    ActorDictionary,
+    FormKind,
+    NameForm,
+    Organisation,
+    SectorWords,
+    case_fits,
+    leading_run,
+    name_key,
+)
+from eventwire.model import Actor, ParsedText, Span
+
+_SKIP_DEPS = frozenset({"relcl", "conj", "cc", "advcl", "parataxis", "preconj"})
+_NAME_ORDER = (
+    FormKind.PERSON,
+    FormKind.ORGANISATION,
+    FormKind.INSTITUTION,
+    FormKind.COUNTRY,
+    FormKind.PEOPLE,
+    FormKind.CAPITAL,
+    FormKind.ADJECTIVE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A dictionary name found in the text: tokens ``first..last`` (both included)."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    forms: tuple[NameForm, ...]
+
+    def covers(self, i: int) -> bool:
+        return self.first <= i <= self.last
+
+    def of_kind(self, *kinds: FormKind) -> tuple[NameForm, ...]:
+        return tuple(f for f in self.forms if f.kind in kinds)
+
+
+def find_mentions(
+    parsed: ParsedText, dictionary: ActorDictionary, first: int = 0, last: int | None = None
+) -> tuple[NameMention, ...]:
+    """Every dictionary name in tokens ``[first, last)``, longest match first, left to right."""
+    tokens = parsed.tokens
+    stop = len(tokens) if last is None else min(last, len(tokens))
+    out: list[NameMention] = []
+    i = max(first, 0)
+    while i < stop:
+        found = _longest_at(parsed, dictionary, i, stop)
+        if found is None:
+            i += 1
+            continue
+        out.append(found)
+        i = found.last + 1
+    return tuple(out)
+
+
+def _longest_at(
+    parsed: ParsedText, dictionary: ActorDictionary, i: int, stop: int
+) -> NameMention | None:
+    tokens = parsed.tokens
+    start = tokens[i].start
+    if leading_run(name_key(tokens[i].text)) not in dictionary.name_starts:
+        return None
+    limit = dictionary.longest_name + 8
+    best: NameMention | None = None
+    j = i
+    while j < stop and tokens[j].end - start <= limit and tokens[j].sent == tokens[i].sent:
+        text = parsed.text[start : tokens[j].end]
+        forms = dictionary.names.get(name_key(text))
+        if forms:
+            fitting = tuple(f for f in forms if case_fits(f.text, text))
+            if fitting:
+                best = NameMention(i, j, start, tokens[j].end, text, fitting)
+        j += 1
+    return best
+
+
+def find_organisations(
+    parsed: ParsedText, dictionary: ActorDictionary
+) -> tuple[tuple[int, int, str], ...]:
+    """Character spans and ids of every organisation name: ``((start, end, "ISIS"), ...)``."""
+    out: list[tuple[int, int, str]] = []
+    for mention in find_mentions(parsed, dictionary):
+        orgs = mention.of_kind(FormKind.ORGANISATION)
+        if orgs:
+            out.append((mention.start, mention.end, orgs[0].entry))
+    return tuple(out)
+
+
+def phrase_tokens(parsed: ParsedText, head: int, dictionary: ActorDictionary) -> tuple[int, ...]:
+    """Token indices of the noun phrase headed by ``head`` (see the module docstring)."""
+    keep: list[int] = []
+    stack: list[tuple[int, bool]] = [(head, False)]
+    while stack:
+        i, tied = stack.pop()
+        keep.append(i)
+        for child in parsed.children(i):
+            if child.dep in _SKIP_DEPS:
+                continue
+            if child.dep == "acl" and child.lemma not in dictionary.affiliation_words:
+                continue
+            if (
+                child.dep == "prep"
+                and not tied
+                and child.lemma not in dictionary.phrase_prepositions
+            ):
+                continue
+            tie = tied or child.lemma in dictionary.affiliation_words
+            stack.append((child.i, tie))
+    return tuple(sorted(keep))
+
+
+def actor_for_phrase(
+    parsed: ParsedText, head: int, on: dt.date, dictionary: ActorDictionary
+) -> Actor | None:
+    """The actor named by the noun phrase headed by token ``head``, as of the date ``on``."""
+    indices = phrase_tokens(parsed, head, dictionary)
+    inside = frozenset(indices)
+    sent = parsed.sentences[parsed.tokens[head].sent]
+    mentions = [
+        m
+        for m in find_mentions(parsed, dictionary, sent.first, sent.last)
+        if all(k in inside for k in range(m.first, m.last + 1))
+        and not _sponsors(parsed, m, dictionary)
+    ]
+    span = _span(parsed, indices)
+    named = set().union(*(range(m.first, m.last + 1) for m in mentions)) if mentions else set()
+    sector_hits = _sector_hits(parsed, [i for i in indices if i not in named], dictionary)
+    head_sector = next((s for k, s in sector_hits if head in k), None)
+
+    on_head = next((m for m in mentions if m.covers(head)), None)
+    if on_head is not None:
+        actor = _head_name(on_head, on, dictionary, span)
+        if actor is not None:
+            return actor
+    orgs = [m for m in mentions if m.of_kind(FormKind.ORGANISATION)]
+    if orgs:
+        nearest = min(orgs, key=lambda m: abs(m.last - head))
+        org_id = nearest.of_kind(FormKind.ORGANISATION)[0].entry
+        return _org_actor(dictionary.organisations[org_id], span, nearest.of_kind(FormKind.ORGANISATION)[0])
+    sector, sector_rules = _choose_sector(sector_hits, head_sector, mentions, head)
+    for mention in sorted(mentions, key=lambda m: abs(m.last - head)):
+        person = _person_actor(mention, on, dictionary, span, sector, sector_rules)
+        if person is not False:
+            if person is not None:
+                return person
+    if head_sector is None and on_head is None and not _head_is_title(parsed, head, sector_hits):
+        return None
+    country_forms = [
+        (m, f)
+        for m in sorted(mentions, key=lambda m: abs(m.last - head))
+        for f in m.of_kind(
+            FormKind.INSTITUTION, FormKind.COUNTRY, FormKind.ADJECTIVE, FormKind.PEOPLE,
+            FormKind.CAPITAL,
+        )
+    ]
+    if country_forms:
+        _mention, form = country_forms[0]
+        if form.kind == FormKind.INSTITUTION and (sector is None or _is_generic(sector_hits, head)):
+            sector = form.sector
+            sector_rules = ()
+        country = dictionary.countries[form.entry]
+        rules = (f"country.{country.id}", *_form_rule(form), *sector_rules)
+        return _country_actor(country.id, country.name, sector, span, rules)
+    if sector is None or (head_sector is not None and not head_sector.alone):
+        return None
+    if head_sector is None and not any(s.alone for _, s in sector_hits):
+        return None
+    label = head_sector.id if head_sector is not None else sector
+    return Actor(sector, label, None, sector, span, sector_rules)
+
+
+def _head_is_title(
+    parsed: ParsedText, head: int, hits: list[tuple[range, SectorWords]]
+) -> bool:
+    """A proper-noun head with a title modifier ("Turkish Foreign Minister Mevlut X")."""
+    return parsed.tokens[head].pos == "PROPN" and bool(hits)
+
+
+def _is_generic(hits: list[tuple[range, SectorWords]], head: int) -> bool:
+    on_head = [s for k, s in hits if head in k]
+    return not on_head or on_head[0].generic
+
+
+def _choose_sector(
+    hits: list[tuple[range, SectorWords]],
+    head_sector: SectorWords | None,
+    mentions: Iterable[NameMention],
+    head: int,
+) -> tuple[str | None, tuple[str, ...]]:
+    if head_sector is not None and not head_sector.generic:
+        return head_sector.sector, (f"sector.{head_sector.id}",)
+    modifiers = sorted(
+        ((k, s) for k, s in hits if head not in k and not s.generic and s.sector),
+        key=lambda ks: abs(ks[0].stop - 1 - head),
+    )
+    if modifiers:
+        words = modifiers[0][1]
+        return words.sector, (f"sector.{words.id}",)
+    if head_sector is not None:
+        return head_sector.sector, (f"sector.{head_sector.id}",)
+    generic = [s for _, s in hits if s.sector]
+    if generic:
+        return generic[0].sector, (f"sector.{generic[0].id}",)
+    return None, ()
+
+
+def _sector_hits(
+    parsed: ParsedText, indices: list[int], dictionary: ActorDictionary
+) -> list[tuple[range, SectorWords]]:
+    """Sector words and phrases among ``indices``, longest phrase first."""
+    hits: list[tuple[range, SectorWords]] = []
+    taken: set[int] = set()
+    runs = _runs(indices)
+    for run in runs:
+        for size in (4, 3, 2):
+            for a in range(len(run) - size + 1):
+                window = run[a : a + size]
+                if taken.intersection(window):
+                    continue
+                words = [parsed.tokens[k].text.lower() for k in window]
+                keys = {" ".join(words), " ".join([*words[:-1], parsed.tokens[window[-1]].lemma])}
+                keys |= {k.replace(" - ", "-") for k in keys}
+                entry = next(
+                    (dictionary.sector_phrases[k] for k in keys if k in dictionary.sector_phrases),
+                    None,
+                )
+                if entry is not None:
+                    hits.append((range(window[0], window[-1] + 1), entry))
+                    taken.update(window)
+    for k in indices:
+        if k in taken:
+            continue
+        tok = parsed.tokens[k]
+        if tok.pos not in ("NOUN", "PROPN", "ADJ", "VERB"):
+            continue
+        entry = dictionary.sector_words.get(tok.text.lower()) or dictionary.sector_words.get(
+            tok.lemma
+        )
+        if entry is not None:
+            hits.append((range(k, k + 1), entry))
+    return hits
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for k in indices:
+        if runs and runs[-1][-1] == k - 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
+
+
+def _sponsors(parsed: ParsedText, mention: NameMention, dictionary: ActorDictionary) -> bool:
+    """Whether the name is hyphened to a sponsor word: "Turkish-backed", "ISIS-held"."""
+    tokens = parsed.tokens
+    nxt = mention.last + 1
+    if nxt + 1 < len(tokens) and tokens[nxt].text == "-" and tokens[nxt].start == mention.end:
+        return tokens[nxt + 1].text.lower() in dictionary.sponsor_words
+    head = tokens[tokens[mention.last].head]
+    return (
+        head.i > mention.last
+        and head.start - mention.end <= 1
+        and head.text.lower().lstrip("-") in dictionary.sponsor_words
+    )
+
+
+def _span(parsed: ParsedText, indices: tuple[int, ...]) -> Span:
+    first, last = indices[0], indices[-1]
+    while last > first and parsed.tokens[last].pos == "PUNCT":
+        last -= 1
+    while first < last and parsed.tokens[first].pos == "PUNCT":
+        first += 1
+    return parsed.token_span(first, last)
+
+
+def _form_rule(form: NameForm) -> tuple[str, ...]:
+    if form.kind == FormKind.COUNTRY:
+        return ()
+    return (f"{form.kind.value}.{name_key(form.text)}",)
+
+
+def _country_actor(
+    country: str, name: str, sector: str | None, span: Span, rules: tuple[str, ...]
+) -> Actor:
+    return Actor(country + (sector or ""), name, country, sector, span, rules)
+
+
+def _org_actor(org: Organisation, span: Span, form: NameForm) -> Actor:
+    return Actor(org.id, org.name, org.country, org.sector, span, (f"org.{org.id}",))
+
+
+def _head_name(
+    mention: NameMention, on: dt.date, dictionary: ActorDictionary, span: Span
+) -> Actor | None:
+    for kind in _NAME_ORDER:
+        for form in mention.of_kind(kind):
+            if kind == FormKind.PERSON:
+                person = _person_actor(mention, on, dictionary, span, None, ())
+                if person:
+                    return person
+                continue
+            if kind == FormKind.ORGANISATION:
+                return _org_actor(dictionary.organisations[form.entry], span, form)
+            country = dictionary.countries[form.entry]
+            sector = {FormKind.INSTITUTION: form.sector, FormKind.CAPITAL: "GOV"}.get(kind)
+            rules = (f"country.{country.id}", *_form_rule(form))
+            return _country_actor(country.id, country.name, sector, span, rules)
+    return None
+
+
+def _person_actor(
+    mention: NameMention,
+    on: dt.date,
+    dictionary: ActorDictionary,
+    span: Span,
+    sector: str | None,
+    sector_rules: tuple[str, ...],
+) -> Actor | None | bool:
+    """The actor of a person in the mention; False when the mention names no person.
+
+    Several people may share a form ("Clinton"): those in office on ``on`` win; if they
+    disagree on country or sector, the mention gives nothing.
+    """
+    people = [dictionary.people[f.entry] for f in mention.of_kind(FormKind.PERSON)]
+    if not people:
+        return False
+    serving = [(p, t) for p in people if (t := p.term_on(on)) is not None]
+    if serving:
+        outcomes = {(p.country, t.sector) for p, t in serving}
+        if len(outcomes) > 1:
+            return None
+        person, term = serving[0]
+        chosen = sector if sector is not None else term.sector
+        rules = (f"person.{person.id}.{term.role}", *sector_rules)
+        return Actor(person.country + chosen, person.name, person.country, chosen, span, rules)
+    former = [p for p in people if p.first_start() < on]
+    if len(former) == 1 and len(people) == 1:
+        person = former[0]
+        rules = (f"person.{person.id}.former",)
+        return Actor(person.country + "ELI", person.name, person.country, "ELI", span, rules)
+    return None

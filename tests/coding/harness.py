@@ -1,0 +1,39 @@
+"""Code a sentence we wrote with the real lexicon and a stub actor lookup (the head word)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventwire.coding.events import CodingContext, code_article
+from eventwire.coding.factuality import load_cues
+from eventwire.coding.lexicon import load_lexicon
+from eventwire.model import Actor, Article, Event, ParsedText
+
+
+def code_with_stub_actors(parsed: ParsedText) -> tuple[Event, ...]:
+    article = Article(id="t", text=parsed.text, reference_date=dt.date(2020, 5, 17))
+
+    def actor_at(i: int) -> Actor:
+        return Actor(code=parsed.tokens[i].text.upper(), name=parsed.tokens[i].text)
+
+    ctx = CodingContext(
+        article=article,
+        lexicon=load_lexicon(),
+        cues=load_cues(),
+        actor_at=actor_at,
+        country_actor=lambda code: Actor(code + "GOV", code, code, "GOV"),
+        fatalities=lambda p, i: None,
+        quantities=lambda p, a, b: (),
+        dates=(),
+        places=(),
+        focus_country=None,
+        pipeline_version="test",
+        country_place=lambda code: None,
+        demonym_country=lambda word: None,
+    )
+    return code_article(parsed, ctx)
+
+
+def top_event(parsed: ParsedText) -> Event | None:
+    events = code_with_stub_actors(parsed)
+    return max(events, key=lambda e: e.confidence, default=None)

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire import __version__
-from eventwire.coding import actors as actor_stage
+from eventwire.coding.actor_dictionary import ActorDictionary
+from eventwire.coding.actors import find_organisations
+from eventwire.coding.resolver import ActorResolver
 from eventwire.coding import numbers
 from eventwire.coding.events import CodingContext, code_article
 from eventwire.coding.factuality import FactualityCues, load_cues
@@ -34,7 +36,7 @@ class Pipeline:
     settings: Settings
     lexicon: Lexicon
     cues: FactualityCues
-    actors: actor_stage.ActorDictionary
+    actors: ActorDictionary
     gazetteer: Gazetteer
     furniture: tuple[FurniturePattern, ...]
 
@@ -46,7 +48,7 @@ class Pipeline:
             settings=settings,
             lexicon=load_lexicon(tuple(settings.lexicon)),
             cues=load_cues(),
-            actors=actor_stage.ActorDictionary.load(tuple(settings.actors)),
+            actors=ActorDictionary.load(tuple(settings.actors)),
             gazetteer=Gazetteer.load(cache, tuple(settings.gazetteer_overlay)),
             furniture=load_patterns(),
         )
@@ -71,10 +73,10 @@ class Pipeline:
         """Everything after the parse: furniture, places, dates, actors, events."""
         parsed = mark_furniture(parsed, self.furniture)
         skip = frozenset(s.index for s in parsed.sentences if s.furniture)
-        orgs = actor_stage.find_organisations(parsed, self.actors)
+        orgs = find_organisations(parsed, self.actors)
         places = geoparse(parsed, self.gazetteer, [(s, e) for s, e, _ in orgs], skip)
         dates = tuple(d for d in find_dates(parsed, article.reference_date) if d.sentence not in skip)
-        resolver = actor_stage.ActorResolver(parsed, self.actors, article.reference_date, orgs)
+        resolver = ActorResolver(parsed, self.actors, article.reference_date)
         ctx = CodingContext(
             article=article,
             lexicon=self.lexicon,

@@ -80,6 +80,7 @@ def test_parse_number_reads_digits_and_words(text: str, value: float) -> None:
         "a",
         "one hundred hundred",
         "thousand million",
+        "two thousand three million",
         "1,23",
         "12, 13",
         "-five",
@@ -104,9 +105,40 @@ def test_parse_number_round_trips_digits(n: int) -> None:
     assert parse_number(f"{n:,}") == n
 
 
-_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen".split()
-_ONES += "fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ONES = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
+_TENS = (
+    "_",
+    "_",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+)
 
 
 def _words(n: int) -> str:
@@ -226,6 +258,8 @@ def _quantities(parse: Parse, text: str) -> tuple[Quantity, ...]:
         ("The fund lost €300m last year.", "money", 3e8, "EUR"),
         ("The party won 40 per cent of the vote.", "vote", 40, "%"),
         ("Troops advanced 12 miles into the valley.", "distance", 12, "mi"),
+        ("Troops stayed within 5 km of the border.", "distance", 5, "km"),
+        ("The army sent two thousand and five soldiers.", "soldiers", 2005, None),
         ("Smugglers carried 500 pounds of explosives.", "explosives", 500, "lb"),
         ("The deal is worth 5 million pounds.", "money", 5e6, "GBP"),
         ("About 200 personnel guarded the camp.", "personnel", 200, None),
@@ -259,6 +293,8 @@ def test_quantities_finds_number_with_what_it_counts(
         ("Dozens of protesters gathered.", "Dozens"),
         ("They spoke to one another.", "one"),
         ("The station closed for 48 hours.", "48"),
+        ("Envoys met three times.", "three"),
+        ("It became a one-time colony.", "one"),
     ],
 )
 def test_quantities_skips_numbers_that_count_nothing(parse: Parse, text: str, number: str) -> None:
@@ -327,6 +363,8 @@ def _fatal(parse: Parse, text: str, trigger: str) -> tuple[int | None, str] | No
         ("The blast claimed 14 lives.", "claimed", 14, "14"),
         ("The 1990 attack killed 40.", "killed", 40, "40"),
         ("The army executed 7 prisoners.", "executed", 7, "7"),
+        ("The quake left 2,500 people dead.", "dead", 2500, "2,500"),
+        ("Five dead soldiers lay in the road.", "dead", 5, "Five"),
     ],
 )
 def test_fatalities_counts_the_dead(
@@ -350,6 +388,7 @@ def test_fatalities_adds_coordinated_victims(parse: Parse) -> None:
         ("Troops killed or wounded 50.", "killed"),
         ("The minister began a three-day visit.", "visit"),
         ("Protesters marched through the city.", "marched"),
+        ("Tariffs are an economic dead end.", "dead"),
     ],
 )
 def test_fatalities_says_nothing_without_a_count_of_dead(

@@ -28,8 +28,35 @@ DEFAULT_FILES = ("countries.yaml", "organisations.yaml", "people.yaml", "sectors
 
 # PLOVER sector codes (manual, "Sector Codes") plus the kinds used for organisations.
 SECTOR_CODES = frozenset(
-    "COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF OPP "
-    "PRE REL SOC IGO NGO".split()
+    {
+        "COP",
+        "GOV",
+        "JUD",
+        "LEG",
+        "MIL",
+        "PRM",
+        "PTY",
+        "REB",
+        "SPY",
+        "UAF",
+        "UNK",
+        "AGR",
+        "BUS",
+        "CRM",
+        "CVL",
+        "EDU",
+        "ELI",
+        "JRN",
+        "LAB",
+        "MED",
+        "REF",
+        "OPP",
+        "PRE",
+        "REL",
+        "SOC",
+        "IGO",
+        "NGO",
+    }
 )
 PLOVER_NONSTATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 
@@ -79,6 +106,7 @@ class Term:
     start: dt.date
     end: dt.date | None
     sector: str = "GOV"
+    org: str | None = None  # the organisation the office is in ("UNO" for a Secretary-General)
 
     def covers(self, on: dt.date) -> bool:
         return self.start <= on and (self.end is None or on <= self.end)
@@ -100,6 +128,10 @@ class Person:
 
     def first_start(self) -> dt.date:
         return min(t.start for t in self.terms)
+
+    def last_end(self) -> dt.date:
+        """When the person last left office (``date.max`` while still serving)."""
+        return max(t.end or dt.date.max for t in self.terms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +216,9 @@ def case_fits(form: str, found: str) -> bool:
     for word_a, word_b in zip(a.split(" "), b.split(" "), strict=False):
         letters = [c for c in word_a if c.isalpha()]
         if len(letters) >= 2 and all(c.isupper() for c in letters):
-            if any(ca.isupper() and not cb.isupper() for ca, cb in zip(word_a, word_b, strict=False)):
+            if any(
+                ca.isupper() and not cb.isupper() for ca, cb in zip(word_a, word_b, strict=False)
+            ):
                 return False
         elif word_a[:1].isupper() and not word_b[:1].isupper():
             return False
@@ -254,7 +288,7 @@ class _Entry:
         if not isinstance(ident, str) or not ident:
             self.id = "?"
             self.fail("has no 'id'. Give every entry a stable id")
-        self.id = ident
+        self.id = str(ident)
 
     def fail(self, problem: str) -> None:
         raise KnowledgeError(f"{self.path}:{self.line}: entry '{self.id}' {problem}.")
@@ -280,7 +314,9 @@ class _Entry:
     def sector(self, key: str, required: bool = True) -> str | None:
         value = self.text(key, required)
         if value is not None and value not in SECTOR_CODES:
-            self.fail(f"has unknown sector '{value}' (PLOVER codes: {' '.join(sorted(SECTOR_CODES))})")
+            self.fail(
+                f"has unknown sector '{value}' (PLOVER codes: {' '.join(sorted(SECTOR_CODES))})"
+            )
         return value
 
 
@@ -314,8 +350,8 @@ def build_dictionary(docs: Iterable[tuple[Path, dict[str, Any]]]) -> ActorDictio
             affiliation.update(_word_list(path, doc, "affiliation_words"))
             preps.update(_word_list(path, doc, "phrase_prepositions"))
             for raw in doc["entries"]:
-                words = _sector(_Entry(path, raw))
-                sectors[words.id] = words
+                sector_words = _sector(_Entry(path, raw))
+                sectors[sector_words.id] = sector_words
         elif kind == "organisations":
             org_docs.append((path, doc))
         else:
@@ -327,7 +363,7 @@ def build_dictionary(docs: Iterable[tuple[Path, dict[str, Any]]]) -> ActorDictio
             org = _organisation(_Entry(path, raw), countries, anaphors, descriptors)
             organisations[org.id] = org
     for entry in person_entries:
-        person = _person(entry, countries)
+        person = _person(entry, countries, organisations)
         people[person.id] = person
     sector_tuple = tuple(sectors.values())
     words, phrases = _sector_index(sector_tuple)
@@ -445,31 +481,48 @@ def _date(entry: _Entry, value: Any, what: str) -> dt.date | None:
     return None
 
 
-def _person(entry: _Entry, countries: Mapping[str, Country]) -> Person:
+def _person(
+    entry: _Entry, countries: Mapping[str, Country], organisations: Mapping[str, Organisation]
+) -> Person:
     country = _country_ref(entry, countries)
     if country is None:
         entry.fail("lacks 'country'")
     forms = entry.texts("forms")
     name = str(entry.text("name"))
-    terms: list[Term] = []
     raw_terms = entry.raw.get("terms")
     if not isinstance(raw_terms, list) or not raw_terms:
-        entry.fail("lacks 'terms' (a list of {role, from, to})")
-    for raw in raw_terms:
-        if not isinstance(raw, dict) or not isinstance(raw.get("role"), str):
-            entry.fail("has a term without a 'role'")
-        start = _date(entry, raw.get("from"), "from")
-        if start is None:
-            entry.fail(f"has a '{raw.get('role')}' term without 'from'")
-            continue
-        end = _date(entry, raw.get("to"), "to")
-        if end is not None and end < start:
-            entry.fail(f"has a '{raw['role']}' term that ends ({end}) before it starts ({start})")
-        sector = raw.get("sector", "GOV")
-        if sector not in SECTOR_CODES:
-            entry.fail(f"has a term with unknown sector '{sector}'")
-        terms.append(Term(raw["role"], start, end, str(sector)))
-    return Person(entry.id, name, str(country), forms or (name,), tuple(terms))
+        entry.fail("lacks 'terms' (a list of [role, from, to] or {role, from, to})")
+    terms = tuple(_term(entry, raw, organisations) for raw in raw_terms or [])
+    return Person(entry.id, name, str(country), forms or (name,), terms)
+
+
+def _term(entry: _Entry, raw: Any, organisations: Mapping[str, Organisation]) -> Term:
+    """A term: ``[role, from, to]`` plus an optional sector code or organisation id."""
+    if isinstance(raw, list) and 3 <= len(raw) <= 4:
+        extra = raw[3] if len(raw) == 4 else None
+        raw = {"role": raw[0], "from": raw[1], "to": raw[2]}
+        if extra in SECTOR_CODES:
+            raw["sector"] = extra
+        elif extra is not None:
+            raw["org"] = extra
+    if not isinstance(raw, dict) or not isinstance(raw.get("role"), str):
+        entry.fail("has a term that is neither [role, from, to] nor {role, from, to}")
+    role = str(raw["role"])
+    start = _date(entry, raw.get("from"), "from")
+    if start is None:
+        entry.fail(f"has a '{role}' term without 'from'")
+    end = _date(entry, raw.get("to"), "to")
+    if start is not None and end is not None and end < start:
+        entry.fail(f"has a '{role}' term that ends ({end}) before it starts ({start})")
+    org = raw.get("org")
+    if org is not None and org not in organisations:
+        entry.fail(
+            f"has a '{role}' term in organisation '{org}', which is not in organisations.yaml"
+        )
+    sector = raw.get("sector", organisations[org].sector if org else "GOV")
+    if sector not in SECTOR_CODES:
+        entry.fail(f"has a '{role}' term with unknown sector '{sector}'")
+    return Term(role, start or dt.date.min, end, str(sector), org)
 
 
 def _sector(entry: _Entry) -> SectorWords:

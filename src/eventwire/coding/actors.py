@@ -149,10 +149,11 @@ def actor_for_phrase(
     mentions = [
         m
         for m in find_mentions(parsed, dictionary, sent.first, sent.last)
-        if all(k in inside for k in range(m.first, m.last + 1))
+        if any(k in inside for k in range(m.first, m.last + 1))
         and not _sponsors(parsed, m, dictionary)
     ]
-    span = _span(parsed, indices)
+    covered = set(indices).union(*(range(m.first, m.last + 1) for m in mentions))
+    span = _span(parsed, tuple(sorted(covered)))
     named = set().union(*(range(m.first, m.last + 1) for m in mentions)) if mentions else set()
     sector_hits = _sector_hits(parsed, [i for i in indices if i not in named], dictionary)
     head_sector = next((s for k, s in sector_hits if head in k), None)
@@ -166,11 +167,13 @@ def actor_for_phrase(
     if orgs:
         nearest = min(orgs, key=lambda m: abs(m.last - head))
         org_id = nearest.of_kind(FormKind.ORGANISATION)[0].entry
-        return _org_actor(dictionary.organisations[org_id], span, nearest.of_kind(FormKind.ORGANISATION)[0])
+        return _org_actor(
+            dictionary.organisations[org_id], span, nearest.of_kind(FormKind.ORGANISATION)[0]
+        )
     sector, sector_rules = _choose_sector(sector_hits, head_sector, mentions, head)
     for mention in sorted(mentions, key=lambda m: abs(m.last - head)):
-        person = _person_actor(mention, on, dictionary, span, sector, sector_rules)
-        if person is not False:
+        if mention.of_kind(FormKind.PERSON):
+            person = _person_actor(mention, on, dictionary, span, sector, sector_rules)
             if person is not None:
                 return person
     if head_sector is None and on_head is None and not _head_is_title(parsed, head, sector_hits):
@@ -179,7 +182,10 @@ def actor_for_phrase(
         (m, f)
         for m in sorted(mentions, key=lambda m: abs(m.last - head))
         for f in m.of_kind(
-            FormKind.INSTITUTION, FormKind.COUNTRY, FormKind.ADJECTIVE, FormKind.PEOPLE,
+            FormKind.INSTITUTION,
+            FormKind.COUNTRY,
+            FormKind.ADJECTIVE,
+            FormKind.PEOPLE,
             FormKind.CAPITAL,
         )
     ]
@@ -199,9 +205,7 @@ def actor_for_phrase(
     return Actor(sector, label, None, sector, span, sector_rules)
 
 
-def _head_is_title(
-    parsed: ParsedText, head: int, hits: list[tuple[range, SectorWords]]
-) -> bool:
+def _head_is_title(parsed: ParsedText, head: int, hits: list[tuple[range, SectorWords]]) -> bool:
     """A proper-noun head with a title modifier ("Turkish Foreign Minister Mevlut X")."""
     return parsed.tokens[head].pos == "PROPN" and bool(hits)
 
@@ -327,7 +331,7 @@ def _head_name(
         for form in mention.of_kind(kind):
             if kind == FormKind.PERSON:
                 person = _person_actor(mention, on, dictionary, span, None, ())
-                if person:
+                if person is not None:
                     return person
                 continue
             if kind == FormKind.ORGANISATION:
@@ -346,27 +350,28 @@ def _person_actor(
     span: Span,
     sector: str | None,
     sector_rules: tuple[str, ...],
-) -> Actor | None | bool:
-    """The actor of a person in the mention; False when the mention names no person.
+) -> Actor | None:
+    """The actor of the person the mention names, as of ``on``.
 
     Several people may share a form ("Clinton"): those in office on ``on`` win; if they
     disagree on country or sector, the mention gives nothing.
     """
     people = [dictionary.people[f.entry] for f in mention.of_kind(FormKind.PERSON)]
-    if not people:
-        return False
     serving = [(p, t) for p in people if (t := p.term_on(on)) is not None]
     if serving:
-        outcomes = {(p.country, t.sector) for p, t in serving}
+        outcomes = {(p.country, t.sector, t.org) for p, t in serving}
         if len(outcomes) > 1:
             return None
         person, term = serving[0]
-        chosen = sector if sector is not None else term.sector
         rules = (f"person.{person.id}.{term.role}", *sector_rules)
+        if term.org is not None:
+            org = dictionary.organisations[term.org]
+            return Actor(org.id, org.name, org.country, org.sector, span, (*rules, f"org.{org.id}"))
+        chosen = sector if sector is not None else term.sector
         return Actor(person.country + chosen, person.name, person.country, chosen, span, rules)
     former = [p for p in people if p.first_start() < on]
-    if len(former) == 1 and len(people) == 1:
-        person = former[0]
+    if former:
+        person = max(former, key=lambda p: p.last_end())
         rules = (f"person.{person.id}.former",)
         return Actor(person.country + "ELI", person.name, person.country, "ELI", span, rules)
     return None

@@ -29,6 +29,7 @@ from eventwire.model import (
     Location,
     ParsedText,
     Place,
+    Plover,
     Quantity,
     Span,
 )
@@ -45,6 +46,7 @@ _HAS_SOURCE = 0.1
 _HAS_TARGET = 0.1
 _NOMINAL = -0.1
 _EMBEDDED = -0.1
+_LETHAL_TYPES = frozenset({Plover.ASSAULT, Plover.COERCE})
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,10 @@ def _code_trigger(
     if source is None and trigger.entry.host_source and location and location.country:
         source = ctx.country_actor(location.country)
         actor_rules.append("arg.host-country")
-    target = _fill_country(target, location.country if location else None, actor_rules)
+    where = location.country if location else None
+    target = _fill_country(target, where, actor_rules)
+    if source is None or source.sector != "REB":
+        source = _fill_country(source, where, actor_rules)
     fact, fact_rule = factuality(parsed, trigger, ctx.cues)
     mode, mode_rule = event_mode(parsed, trigger, args, clause, ctx.lexicon)
     date = _event_date(clause, tok.sent, ctx)
@@ -104,7 +109,11 @@ def _code_trigger(
         rules += list(date.rules)
     first_tok, last_tok = min(trigger.head, trigger.last), max(trigger.head, trigger.last)
     trigger_span = parsed.token_span(first_tok, last_tok)
-    fatalities = ctx.fatalities(parsed, trigger.head) if tok.lemma else None
+    fatalities = (
+        ctx.fatalities(parsed, trigger.head)
+        if trigger.entry.type in _LETHAL_TYPES and fact is Factuality.ASSERTED
+        else None
+    )
     return Event(
         id=_event_id(ctx, trigger_span, trigger.entry.type.value),
         type=trigger.entry.type,
@@ -118,12 +127,28 @@ def _code_trigger(
         location=location,
         locations=places.all,
         fatalities=fatalities,
-        quantities=ctx.quantities(parsed, clause[0], clause[-1] + 1),
+        quantities=_clause_quantities(parsed, clause, ctx),
         evidence=Span(sentence.start, sentence.end, sentence.text),
         trigger=trigger_span,
         rules=tuple(dict.fromkeys(rules)),
         confidence=_confidence(parsed, trigger, source, target, fact),
     )
+
+
+def _clause_quantities(
+    parsed: ParsedText, clause: list[int], ctx: CodingContext
+) -> tuple[Quantity, ...]:
+    """Quantities stated inside the event's own clause (not in a nested event's)."""
+    starts = {parsed.tokens[i].start for i in clause}
+    found = ctx.quantities(parsed, clause[0], clause[-1] + 1)
+    return tuple(q for q in found if _first_token_start(parsed, q.span.start) in starts)
+
+
+def _first_token_start(parsed: ParsedText, char: int) -> int:
+    for tok in parsed.tokens:
+        if tok.start <= char < tok.end:
+            return tok.start
+    return -1
 
 
 def args_rules(args: Arguments) -> list[str]:

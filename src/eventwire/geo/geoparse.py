@@ -6,7 +6,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 
-from eventwire.geo.gazetteer import Gazetteer
+from eventwire.geo.gazetteer import Gazetteer, distance_km
 from eventwire.geo.lexicon import GeoLexicon, load_lexicon
 from eventwire.geo.names import name_key
 from eventwire.geo.recognise import DIRECTIONS, Mention, recognise
@@ -20,6 +20,8 @@ from eventwire.geo.resolve import (
 )
 from eventwire.geo.roles import find_dateline, metonymy_verb
 from eventwire.model import Feature, ParsedText, Place, PlaceRole
+
+WEAK_RADIUS_KM = 300.0
 
 
 def geoparse(
@@ -96,7 +98,7 @@ def _span_mention(
     if alpha3 is not None and not _names_country(gazetteer, key):
         return Mention(*toks, start, end, key, PlaceRole.DEMONYM, rules, sentence, alpha3)
     if not gazetteer.has_key(key):
-        for variant in _variants(key):
+        for variant in (*_variants(key), *_parts(surface)):
             if gazetteer.has_key(variant):
                 key = variant
                 break
@@ -104,6 +106,19 @@ def _span_mention(
             if alpha3 is not None:
                 return Mention(*toks, start, end, key, PlaceRole.DEMONYM, rules, sentence, alpha3)
     return Mention(*toks, start, end, key, PlaceRole.LITERAL, rules, sentence)
+
+
+def _parts(surface: str) -> list[str]:
+    """Keys of the capitalised word runs inside a longer name, longest first
+    ("Colorado State University" -> "colorado state", "colorado", ...)."""
+    words = surface.replace("-", " ").split()
+    out: list[str] = []
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            window = words[i : i + n]
+            if all(w[:1].isupper() for w in window):
+                out.append(name_key(" ".join(window)))
+    return out
 
 
 def _names_country(gazetteer: Gazetteer, key: str) -> bool:
@@ -191,9 +206,43 @@ def _finish(
     else:
         country, admin1 = None, None
     resolutions = resolve_all(gazetteer, mentions, country, admin1)
-    return tuple(
-        _place(parsed, gazetteer, lex, m, r) for m, r in zip(mentions, resolutions, strict=True)
-    )
+    pairs = _supported(gazetteer, list(zip(mentions, resolutions, strict=True)), country)
+    return tuple(_place(parsed, gazetteer, lex, m, r) for m, r in pairs)
+
+
+def _supported(
+    gazetteer: Gazetteer, pairs: list[tuple[Mention, Resolution]], dateline_country: str | None
+) -> list[tuple[Mention, Resolution]]:
+    """Drop weak mentions (small towns proposed by the gazetteer alone) that the rest of the
+    article does not back: same country as a firm place and near one, or in a division the
+    article names."""
+    if not any(m.weak for m, _ in pairs):
+        return pairs
+    countries: set[str | None] = {dateline_country} if dateline_country else set()
+    points: list[tuple[float, float]] = []
+    divisions: set[tuple[str | None, str | None]] = set()
+    for m, r in pairs:
+        if m.weak or r.entry is None:
+            continue
+        k = r.entry
+        countries.add(gazetteer.country_of(k))
+        divisions.add((gazetteer.country_of(k), gazetteer.admin1_of(k)))
+        if gazetteer.feature(k) not in (Feature.COUNTRY, Feature.CONTINENT):
+            points.append(gazetteer.point(k))
+    out: list[tuple[Mention, Resolution]] = []
+    for m, r in pairs:
+        if m.weak:
+            w = r.entry
+            if w is None or gazetteer.country_of(w) not in countries:
+                continue
+            lat, lon = gazetteer.point(w)
+            near = any(distance_km(lat, lon, a, b) < WEAK_RADIUS_KM for a, b in points)
+            same_division = (gazetteer.country_of(w), gazetteer.admin1_of(w)) in divisions
+            if not (near or same_division):
+                continue
+            r = Resolution(r.entry, (*r.rules, "geo.resolve.weak-supported"), r.margin)
+        out.append((m, r))
+    return out
 
 
 def _place(

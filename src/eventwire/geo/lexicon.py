@@ -19,6 +19,7 @@ class GeoLexicon:
     metonymy_verbs: dict[str, str]  # lemma -> entry id
     admin_cues: dict[str, str]  # lower-case word -> entry id
     not_toponyms: dict[str, str]  # exact capitalised word -> entry id
+    person_like: frozenset[str]  # names of people and brands: not proposed outside entities
 
 
 def default_lexicon_path() -> Path:
@@ -57,4 +58,5 @@ def load_lexicon(path: Path | None = None) -> GeoLexicon:
         table("metonymy_verbs", "lemmas", True),
         table("admin_cues", "words", True),
         table("not_toponyms", "words", False),
+        frozenset(table("person_like", "words", False)),
     )

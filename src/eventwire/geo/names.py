@@ -36,7 +36,7 @@ def name_key(name: str) -> str:
     s = name.strip().lower().translate(_FOLD)
     if not s.isascii():
         s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
-    s = s.replace("-", " ").replace(".", "").replace(",", " ")
+    s = s.replace("-", " ").replace(".", "").replace(",", " ").replace("'", "")
     return " ".join(s.split())
 
 

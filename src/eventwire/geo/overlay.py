@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
-from importlib import resources
 from collections.abc import Sequence
+from importlib import resources
 from pathlib import Path
 
 from eventwire.errors import KnowledgeError

@@ -21,8 +21,10 @@ OTHER_LABELS = frozenset(
     {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE", "DATE", "TIME"}
 )
 MAX_NGRAM = 5
-CITY_FLOOR = 100_000  # a bare capitalised word is proposed as a city only above this population
-EMBEDDED_CITY_FLOOR = 50_000
+CITY_FLOOR = 100_000  # above this population a bare capitalised name is taken as a city
+WEAK_FLOOR = 2_000  # between the floors it is a weak mention, kept only if the article agrees
+# entity labels the small model often gives a lone town name ("Edmonton" as PERSON)
+MISLABELLED = frozenset({"PERSON", "PRODUCT", "LANGUAGE", "WORK_OF_ART", "DATE"})
 CONNECTORS = frozenset({"of", "de", "del", "al", "el", "la", "le", "upon", "on", "and", "the"})
 DIRECTIONS = frozenset(
     {
@@ -64,6 +66,7 @@ class Mention:
     sentence: int
     demonym_of: int | None = None  # the entry a demonym names (country, continent, region)
     admin_cue: bool = False  # "Batman province", "the state of Georgia"
+    weak: bool = False  # a small town proposed by the gazetteer alone: needs support
 
 
 def _capitalised(tok: Token) -> bool:
@@ -86,18 +89,33 @@ def _key(parsed: ParsedText, first: int, last: int) -> str:
     return name_key(parsed.text[parsed.tokens[first].start : parsed.tokens[last - 1].end])
 
 
-def _prominent(gazetteer: Gazetteer, key: str, floor: int) -> bool:
+def _prominence(gazetteer: Gazetteer, key: str, surface: str, floor: int) -> int:
+    """How well the gazetteer supports ``key`` as a bare name: 2 strongly, 1 weakly (a small
+    town, or a town known only by this spelling as an alternate name), 0 not at all.
+
+    Short all-capital forms ("BA", "MW") only count as countries, regions or divisions.
+    """
+    letters = [c for c in surface if c.isalpha()]
+    acronym = len(letters) <= 4 and all(c.isupper() for c in letters)
+    best = 0
     for k in gazetteer.lookup_key(key)[:20]:
         feature = gazetteer.feature(k)
-        if feature is Feature.CITY:
-            if gazetteer.population(k) >= floor:
-                return True
+        if feature is Feature.CITY or feature is Feature.ADMIN2:
+            if acronym:
+                continue
+            pop = gazetteer.population(k)
+            primary = name_key(gazetteer.columns.names[k]) == key
+            if pop >= floor and primary:
+                return 2
+            if pop >= WEAK_FLOOR and primary and feature is Feature.CITY:
+                best = 1
         elif feature is Feature.ADMIN1:
-            if gazetteer.population(k) >= floor // 2:
-                return True
+            if gazetteer.population(k) >= floor // 2 or acronym:
+                return 2
+            best = 1
         else:
-            return True
-    return False
+            return 2
+    return best
 
 
 def _admin_cue(parsed: ParsedText, first: int, last: int, lexicon: GeoLexicon) -> bool:
@@ -105,12 +123,17 @@ def _admin_cue(parsed: ParsedText, first: int, last: int, lexicon: GeoLexicon) -
     after = toks[last].lemma if last < len(toks) else ""
     if after in lexicon.admin_cues:
         return True
-    return first >= 2 and toks[first - 1].lemma == "of" and toks[first - 2].lemma in {
-        "state",
-        "province",
-        "region",
-        "governorate",
-    }
+    return (
+        first >= 2
+        and toks[first - 1].lemma == "of"
+        and toks[first - 2].lemma
+        in {
+            "state",
+            "province",
+            "region",
+            "governorate",
+        }
+    )
 
 
 class _Recogniser:
@@ -141,6 +164,7 @@ class _Recogniser:
         role: PlaceRole,
         rule: str,
         demonym_of: int | None = None,
+        weak: bool = False,
     ) -> None:
         toks = self.p.tokens
         if first >= last or any(self.taken[first:last]):
@@ -161,6 +185,7 @@ class _Recogniser:
                 toks[first].sent,
                 demonym_of,
                 cue,
+                weak,
             )
         )
         for j in range(first, last):
@@ -174,6 +199,10 @@ class _Recogniser:
                 continue
             if ent.label in PLACE_LABELS:
                 self.place_entity(ent.first, ent.last, ent.label)
+            elif ent.label == "PERSON" and ent.last - ent.first > 1:
+                self.person_entity(ent.first, ent.last)
+            elif ent.label in MISLABELLED and ent.last - ent.first == 1:
+                self.lone_name(ent.first)
             elif ent.label == "NORP":
                 self.demonym_span(ent.first, ent.last, PlaceRole.DEMONYM, "geo.recognise.ner-norp")
 
@@ -203,9 +232,61 @@ class _Recogniser:
                 self.add(f, la, key, PlaceRole.LITERAL, rule + "+trimmed")
                 return
         # a comma list or a longer phrase: its longest known sub-names
-        found = self.scan(first, last, PlaceRole.LITERAL, rule + "+part", floor=1)
-        if not found and label != "FAC":
-            self.add(first, last, name_key(self._text(first, last)), PlaceRole.LITERAL, rule)
+        # (a name the gazetteer does not know is dropped: on news text such NER "places" are
+        # more often people, brands or phrases than unlisted streets)
+        self.scan(first, last, PlaceRole.LITERAL, rule + "+part", floor=1)
+
+    def extend_org(self, first: int, last: int) -> int:
+        """Extend "Islamic State of Iraq" over "and the Levant": an organisation named "... of
+        X" continues through "and (the) Y" when Y is a place entity the model split off."""
+        toks = self.p.tokens
+        if not any(t.lemma == "of" for t in toks[first:last]):
+            return last
+        j = last
+        if j < len(toks) and toks[j].lemma in {"and", "&"}:
+            j += 1
+            if j < len(toks) and toks[j].lemma == "the":
+                j += 1
+            for ent in self.p.entities:
+                if ent.first == j and ent.label in PLACE_LABELS:
+                    return ent.last
+        return last
+
+    def whole_place(self, first: int, last: int) -> bool:
+        """An "organisation" that is just a country or big-city name ("Washington said"): the
+        model's label for a government by its seat; a place (the metonymy check follows)."""
+        first, last = _trim(self.p, first, last)
+        if first >= last or self.in_org(self.p.tokens[first].start, self.p.tokens[last - 1].end):
+            return False
+        key = _key(self.p, first, last)
+        for k in self.g.lookup_key(key)[:5]:
+            feature = self.g.feature(k)
+            if feature is Feature.COUNTRY or (
+                feature is Feature.CITY
+                and (self.g.is_capital(k) or self.g.population(k) >= CITY_FLOOR)
+                and name_key(self.g.columns.names[k]) == key
+            ):
+                self.add(first, last, key, PlaceRole.LITERAL, "geo.recognise.org-is-place")
+                return True
+        return False
+
+    def lone_name(self, i: int) -> None:
+        """A one-word PERSON/PRODUCT/... entity that is a well-known place: a weak mention,
+        kept only if the rest of the article is about that area."""
+        tok = self.p.tokens[i]
+        if tok.text in self.lex.person_like or tok.text in self.lex.not_toponyms:
+            return
+        key = name_key(tok.text)
+        if _prominence(self.g, key, tok.text, CITY_FLOOR) == 2:
+            self.add(i, i + 1, key, PlaceRole.LITERAL, "geo.recognise.mislabelled+weak", weak=True)
+
+    def person_entity(self, first: int, last: int) -> None:
+        """A several-word "person" that is a country or first-level division ("Tamil Nadu")."""
+        key = _key(self.p, first, last)
+        for k in self.g.lookup_key(key)[:5]:
+            if self.g.feature(k) in (Feature.COUNTRY, Feature.ADMIN1):
+                self.add(first, last, key, PlaceRole.LITERAL, "geo.recognise.person-is-place")
+                return
 
     def _text(self, first: int, last: int) -> str:
         return self.p.text[self.p.tokens[first].start : self.p.tokens[last - 1].end]
@@ -223,7 +304,7 @@ class _Recogniser:
             return
         if dem is not None:
             self.add(first, last, key, role, rule, dem)
-        elif self.g.has_key(key) and _prominent(self.g, key, CITY_FLOOR):
+        elif self.g.has_key(key) and _prominence(self.g, key, self._text(first, last), CITY_FLOOR):
             # NORP that is a place name used as a modifier ("US", "EU")
             self.add(first, last, key, PlaceRole.LITERAL, rule)
 
@@ -231,7 +312,9 @@ class _Recogniser:
         spans: list[tuple[int, int]] = []
         for ent in self.p.entities:
             if ent.label == "ORG" and self.p.tokens[ent.first].sent not in self.skip:
-                spans.append((ent.first, ent.last))
+                if self.whole_place(ent.first, ent.last):
+                    continue
+                spans.append((ent.first, self.extend_org(ent.first, ent.last)))
         for s, e in self.org_spans:
             first = next((t.i for t in self.p.tokens if t.end > s), None)
             if first is None:
@@ -242,17 +325,36 @@ class _Recogniser:
             spans.append((first, last))
         for first, last in spans:
             self.scan(
-                first, last, PlaceRole.EMBEDDED, "geo.recognise.embedded", EMBEDDED_CITY_FLOOR
+                first,
+                last,
+                PlaceRole.EMBEDDED,
+                "geo.recognise.embedded",
+                CITY_FLOOR,
+                allow_weak=True,
             )
 
-    def scan(self, first: int, last: int, role: PlaceRole, rule: str, floor: int) -> bool:
+    def scan(
+        self,
+        first: int,
+        last: int,
+        role: PlaceRole,
+        rule: str,
+        floor: int,
+        stops: frozenset[str] = frozenset(),
+        allow_weak: bool = False,
+    ) -> bool:
         """Longest-first gazetteer and demonym matches of capitalised tokens in [first, last)."""
         toks = self.p.tokens
         found = False
         j = first
         while j < last:
             tok = toks[j]
-            if self.taken[j] or not _capitalised(tok) or tok.text in self.lex.not_toponyms:
+            if (
+                self.taken[j]
+                or not _capitalised(tok)
+                or tok.text in self.lex.not_toponyms
+                or tok.text in stops
+            ):
                 j += 1
                 continue
             matched = 0
@@ -267,8 +369,11 @@ class _Recogniser:
                     self.add(j, j + n, key, r, rule, dem)
                     matched = n
                     break
-                if self.g.has_key(key) and _prominent(self.g, key, floor):
-                    self.add(j, j + n, key, role, rule)
+                level = _prominence(self.g, key, self._text(j, j + n), floor)
+                if level == 2 or (level == 1 and allow_weak):
+                    self.add(
+                        j, j + n, key, role, rule + ("+weak" if level == 1 else ""), weak=level == 1
+                    )
                     matched = n
                     break
             if matched:
@@ -305,7 +410,15 @@ class _Recogniser:
             ):
                 last += 1
             if last > j:
-                self.scan(j, last, PlaceRole.LITERAL, "geo.recognise.gazetteer", CITY_FLOOR)
+                self.scan(
+                    j,
+                    last,
+                    PlaceRole.LITERAL,
+                    "geo.recognise.gazetteer",
+                    CITY_FLOOR,
+                    self.lex.person_like,
+                    allow_weak=True,
+                )
             j = max(last, j + 1)
 
 

@@ -21,6 +21,7 @@ from eventwire.model import Feature, PlaceRole
 
 MAX_CANDIDATES = 80
 TOP_FOR_DISTANCE = 12
+TOWN_CLASH_POPULATION = 10_000
 AREA_FEATURES = frozenset({Feature.REGION, Feature.CONTINENT, Feature.OTHER, Feature.FACILITY})
 
 
@@ -52,12 +53,19 @@ def candidates(gazetteer: Gazetteer, mention: Mention) -> list[int]:
 
 
 def _prior(
-    gazetteer: Gazetteer, k: int, mention: Mention, ctx: Context, named: frozenset[str]
+    gazetteer: Gazetteer,
+    k: int,
+    mention: Mention,
+    ctx: Context,
+    named: frozenset[str],
+    towns: frozenset[tuple[str | None, str | None]],
 ) -> tuple[float, str]:
     """Score in log10-population units: what the name, the entry and the article say.
 
     ``named`` holds the countries this very name can denote, whose mention in the article is
     no evidence for their own provinces ("Mexico" in a Mexico article is still the country).
+    ``towns`` holds (country, admin1) of sizeable towns with exactly this name: a division
+    named after its own main town ("New York", "Batman") means the town unless cued.
     """
     feature = gazetteer.feature(k)
     pop = gazetteer.population(k)
@@ -68,6 +76,8 @@ def _prior(
         score = 8.5  # continents, and the curated overlay facilities and regions
     elif feature is Feature.ADMIN1:
         score = math.log10(pop + 1) - 0.5
+        if (gazetteer.country_of(k), gazetteer.admin1_of(k)) in towns:
+            score -= 1.0
         if mention.admin_cue:
             score += 3.0
             why = "geo.resolve.admin-cue"
@@ -124,10 +134,25 @@ def resolve_one(gazetteer: Gazetteer, mention: Mention, ctx: Context) -> Resolut
     if len(found) == 1:
         return Resolution(found[0], ("geo.resolve.only",), 10.0)
     named = frozenset(
-        c for k in found if gazetteer.feature(k) is Feature.COUNTRY and (c := gazetteer.country_of(k))
+        c
+        for k in found
+        if gazetteer.feature(k) is Feature.COUNTRY and (c := gazetteer.country_of(k))
+    )
+    towns = frozenset(
+        (gazetteer.country_of(k), gazetteer.admin1_of(k))
+        for k in found
+        if gazetteer.feature(k) is Feature.CITY
+        and (
+            gazetteer.population(k) >= 10 * TOWN_CLASH_POPULATION
+            or (
+                gazetteer.population(k) >= TOWN_CLASH_POPULATION
+                and name_key(gazetteer.columns.names[k]) == mention.key
+            )
+        )
     )
     scored = sorted(
-        ((*_prior(gazetteer, k, mention, ctx, named), k) for k in found), key=lambda t: -t[0]
+        ((*_prior(gazetteer, k, mention, ctx, named, towns), k) for k in found),
+        key=lambda t: -t[0],
     )[:TOP_FOR_DISTANCE]
     final: list[tuple[float, str, int]] = []
     for score, why, k in scored:
@@ -149,7 +174,7 @@ def resolve_one(gazetteer: Gazetteer, mention: Mention, ctx: Context) -> Resolut
     return Resolution(best, ((why or "geo.resolve.prior"),), margin)
 
 
-def _mention_key(m: Mention) -> tuple[str, str | None, bool]:
+def _mention_key(m: Mention) -> tuple[str, int | None, bool]:
     return (m.key, m.demonym_of, m.admin_cue)
 
 
@@ -166,7 +191,7 @@ def resolve_all(
         ctx.countries[dateline_country] += 3
     if dateline_admin1:
         ctx.admin1.add(dateline_admin1)
-    unique: dict[tuple[str, str | None, bool], Mention] = {}
+    unique: dict[tuple[str, int | None, bool], Mention] = {}
     for m in mentions:
         unique.setdefault(_mention_key(m), m)
         found = candidates(gazetteer, m)

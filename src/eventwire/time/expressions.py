@@ -22,6 +22,7 @@ _S = r"\s{1,3}"
 _YEAR = r"1[6-9]\d\d|2[01]\d\d"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 # What may follow a day number or a year without making it part of something else.
+_RELATIVE_YEAR = {"last": -1, "this": 0, "next": 1}
 _END_NUMBER = r"(?![\w%:]|[.,/-]\d)"
 
 
@@ -62,6 +63,8 @@ class Expression:
     modifier: str = ""  # last, this, next, the, earlier, later; or ago/later/earlier (counts)
     part: Part | None = None
     season: Season | None = None
+    last_day: int | None = None  # "April 3-5": the range's last day
+    year_offset: int | None = None  # "in May last year": the reference year -1
     entry: str = ""  # id of the lexicon phrase entry that matched, if any
     offset: int = 0  # days/units from the reference or the anchor (phrase entries)
     unit_word: str = ""  # the ambiguous word to check against the parse ("May", "March")
@@ -84,6 +87,7 @@ class Grammar:
     since_before: re.Pattern[str]
     the_before: re.Pattern[str]
     indefinite_before: re.Pattern[str]
+    duration_before: re.Pattern[str]
     reference_days: dict[str, tuple[str, int]]
     anchored: dict[str, tuple[str, str, int, bool]]
 
@@ -116,6 +120,7 @@ def grammar(lexicon: TimeLexicon) -> Grammar:
     numbers = _alternation(name for name, _ in lexicon.numbers)
     year = rf"(?P<year>{_YEAR}){_END_NUMBER}"
     wd_prefix = rf"(?:(?P<wd>{weekday}),?{_S})?"
+    relyear = rf"{_S}(?P<relyear>(?i:last|this|next)){_S}(?i:year)(?!\w)"  # "May 26 last year"
     ref_phrases = {
         _phrase_key(p): (e.id, e.offset) for e in lexicon.reference_days for p in e.phrases
     }
@@ -136,13 +141,15 @@ def grammar(lexicon: TimeLexicon) -> Grammar:
         ),
         (
             Kind.MONTH_DAY,
-            rf"(?<!\w){wd_prefix}(?P<month>{month}){_S}{_DAY}{_END_NUMBER}"
-            rf"(?:\s?,?{_S}{year})?",
+            rf"(?<!\w){wd_prefix}(?P<month>{month}){_S}{_DAY}"
+            rf"(?:\s?[-–]\s?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?{_END_NUMBER}"
+            rf"(?:\s?,?{_S}{year}|{relyear})?",
         ),
         (
             Kind.DAY_MONTH,
-            rf"(?<![\w.,]){wd_prefix}(?:(?i:the){_S})?{_DAY}(?:{_S}(?i:of))?{_S}"
-            rf"(?P<month>{month})(?:\s?,?{_S}{year})?",
+            rf"(?<![\w.,]){wd_prefix}(?:(?i:the){_S})?"
+            rf"(?:(?P<day0>[0-3]?\d)(?:st|nd|rd|th)?\s?[-–/]\s?)?{_DAY}(?:{_S}(?i:of))?{_S}"
+            rf"(?P<month>{month})(?:\s?,?{_S}{year}|{relyear})?",
         ),
         (
             Kind.MONTH_YEAR,
@@ -152,7 +159,7 @@ def grammar(lexicon: TimeLexicon) -> Grammar:
         (
             Kind.MONTH,
             rf"(?<!\w)(?:(?P<mod>(?i:last|next|this)){_S})?"
-            rf"(?:(?P<part>(?i:{parts}))[-\s]{{1,3}})?(?P<month>{full})(?!\w|-\w)",
+            rf"(?:(?P<part>(?i:{parts}))[-\s]{{1,3}})?(?P<month>{full})(?!\w|-\w)(?:{relyear})?",
         ),
         (
             Kind.WEEKDAY,
@@ -196,7 +203,7 @@ def grammar(lexicon: TimeLexicon) -> Grammar:
         (
             Kind.DECADE,
             rf"(?<!\w)(?:(?i:the){_S})?(?:(?P<part>(?i:early|mid|late))[-\s]{{1,3}})?"
-            r"(?:(?P<decade>1[6-9]\d0|20\d0)s|['’‘](?P<short>\d0)s)(?!\w)",
+            r"(?:(?P<decade>1[6-9]\d0|20\d0)['’]?s|['’‘](?P<short>\d0)s)(?!\w)",
         ),
     ]
     preps = _alternation(lexicon.date_prepositions)
@@ -205,6 +212,9 @@ def grammar(lexicon: TimeLexicon) -> Grammar:
         preposition_before=re.compile(rf"(?<!\w)(?i:{preps})[-\s]{{1,3}}(?:(?i:the){_S})?$"),
         since_before=re.compile(rf"(?<!\w)(?i:since|from){_S}$"),
         the_before=re.compile(rf"(?<!\w)(?i:the){_S}$"),
+        duration_before=re.compile(
+            rf"(?<!\w)(?i:{_alternation(lexicon.duration_prepositions)}){_S}$"
+        ),
         indefinite_before=re.compile(rf"(?<!\w)(?i:a|an|every|each|any|one){_S}$"),
         reference_days=ref_phrases,
         anchored=anchored,
@@ -257,13 +267,18 @@ def _read(
         number = lexicon.month_number(word)
         if number is None:
             return None
+        first_day, last_day = _days(groups)
         return Expression(
             kind,
             m.start(),
             m.end(),
             year=year,
             month=number,
-            day=int(groups["day"]) if groups.get("day") else None,
+            day=first_day,
+            last_day=last_day,
+            year_offset=_RELATIVE_YEAR[groups["relyear"].lower()]
+            if groups.get("relyear")
+            else None,
             part=part,
             modifier=(groups.get("mod") or "").lower(),
             unit_word=word,
@@ -287,6 +302,8 @@ def _read(
         entry_id, unit, offset, final = g.anchored[_phrase_key(groups["phrase"])]
         if final and not _ends_clause(text, m.end()):
             return None
+        if unit != "day" and g.duration_before.search(before):
+            return None  # "over the next year": a duration
         return Expression(kind, m.start(), m.end(), entry=entry_id, unit=unit, offset=offset)
     if kind is Kind.AGO:
         return _count(m, text, lexicon)
@@ -316,6 +333,16 @@ def _read(
             word_start=m.start("year"),
         )
     return _decade(m, lexicon)
+
+
+def _days(groups: dict[str, str | None]) -> tuple[int | None, int | None]:
+    """The first and last day of "April 3", "April 3-5", "28/29 July" (last None: one day)."""
+    day, day0, day2 = groups.get("day"), groups.get("day0"), groups.get("day2")
+    if day is None:
+        return None, None
+    if day0 is not None:
+        return int(day0), int(day)
+    return int(day), int(day2) if day2 is not None else None
 
 
 def _count(m: re.Match[str], text: str, lexicon: TimeLexicon) -> Expression | None:
@@ -358,6 +385,8 @@ def _season(
         season=season,
         modifier=modifier,
         part=lexicon.part(word) if word else None,
+        unit_word=m.group("season"),
+        word_start=m.start("season"),
         needs_context=year is None and modifier in ("", "the"),
     )
 

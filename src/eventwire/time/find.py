@@ -24,6 +24,7 @@ from eventwire.time.resolve import Resolved, is_tensed, resolve, unit_range
 ENTITY_RULE = "time.entity-dateparser"
 _MONTH_KINDS = frozenset({Kind.MONTH, Kind.MONTH_DAY, Kind.DAY_MONTH})
 _NUMBER_ENTITIES = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
+_PRESENT = frozenset({"VBZ", "VBP"})
 _CORE_ROLES = frozenset({"ROOT", "nsubj", "nsubjpass", "dobj", "attr"})
 _ARTICLES = frozenset({"a", "an", "the"})
 _NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
@@ -103,6 +104,8 @@ def _plausible(e: Expression, parsed: ParsedText, index: _TokenIndex, lex: TimeL
         and (word.tag == "MD" or word.pos in ("VERB", "AUX"))
     ):
         return False  # "may", "March on the capital"
+    if word is not None and e.kind is Kind.SEASON and word.pos in ("VERB", "AUX"):
+        return False  # "transfers to fall", "to spring up"
     if word is not None and e.kind is Kind.YEAR and _counts_things(word, parsed):
         return False  # "2000 troops"
     if not e.needs_context or e.has_preposition:
@@ -139,9 +142,11 @@ def _longest(candidates: list[Expression]) -> list[Expression]:
     kinds = list(Kind)
     ordered = sorted(candidates, key=lambda e: (-(e.end - e.start), e.start, kinds.index(e.kind)))
     chosen: list[Expression] = []
+    taken = bytearray(max((e.end for e in candidates), default=0))
     for e in ordered:
-        if all(e.end <= c.start or c.end <= e.start for c in chosen):
+        if not any(taken[e.start : e.end]):
             chosen.append(e)
+            taken[e.start : e.end] = b"\x01" * (e.end - e.start)
     return chosen
 
 
@@ -149,10 +154,11 @@ def _entity_dates(parsed: ParsedText, scanned: list[Expression], lex: TimeLexico
     """DATE entities no candidate touches and that look like calendar dates, not durations."""
     months = {w.lower() for m in lex.months for w in m.names + m.abbreviations}
     out: list[Entity] = []
+    covered = bytearray(len(parsed.text))
+    for e in scanned:
+        covered[e.start : e.end] = b"\x01" * (e.end - e.start)
     for ent in parsed.entities:
-        if ent.label != "DATE" or any(
-            not (ent.end <= c.start or c.end <= ent.start) for c in scanned
-        ):
+        if ent.label != "DATE" or any(covered[ent.start : ent.end]):
             continue
         words = {w.lower().rstrip(".") for w in re.findall(r"[A-Za-z]+\.?", ent.text)}
         looks_like_date = bool(words & months) or _NUMERIC_DATE.search(ent.text) is not None
@@ -168,15 +174,29 @@ def _is_future(parsed: ParsedText, first: int, last: int, lex: TimeLexicon) -> b
     heads = [t for t in parsed.tokens[first:last] if not first <= t.head < last or t.head == t.i]
     if not heads:
         return False
+    in_noun_phrase = False  # "the attack on Tuesday": the noun's tense is unknown
     for token in parsed.ancestors(heads[0].i):
         if token.lemma in lex.future_heads:
             return True
         if token.pos in ("VERB", "AUX"):
-            return any(
-                c.dep in ("aux", "auxpass") and c.lemma in lex.future_auxiliaries
-                for c in parsed.children(token.i)
-            )
+            return _future_verb(token, parsed, lex, in_noun_phrase)
+        if token.pos in ("NOUN", "PROPN", "PRON"):
+            in_noun_phrase = True
     return False
+
+
+def _future_verb(verb: Token, parsed: ParsedText, lex: TimeLexicon, in_noun_phrase: bool) -> bool:
+    """A future ("will meet"), or a present tense that is not reported speech ("opens on")."""
+    auxiliaries = [c for c in parsed.children(verb.i) if c.dep in ("aux", "auxpass")]
+    if any(c.lemma in lex.future_auxiliaries for c in auxiliaries):
+        return True
+    if in_noun_phrase or verb.lemma in lex.reporting_verbs:
+        return False  # "the attack on Tuesday is ...", "says Tuesday"
+    if any(c.lemma == "have" for c in auxiliaries):
+        return False  # "has been held since ..."
+    if auxiliaries:
+        return auxiliaries[0].tag in _PRESENT and auxiliaries[0].lemma == "be"
+    return verb.tag in _PRESENT
 
 
 def _mention(
@@ -184,7 +204,7 @@ def _mention(
 ) -> DateMention:
     text = parsed.text[start:end]
     common: dict[str, Any] = {"text": text, "span": Span(start, end, text), "rules": r.rules}
-    if r.precision is DatePrecision.DAY:
+    if r.precision is DatePrecision.DAY and r.start == r.end:
         date = EventDate(r.precision, value=r.start, **common)
     else:
         date = EventDate(r.precision, start=r.start, end=r.end, **common)

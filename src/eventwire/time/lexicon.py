@@ -86,6 +86,8 @@ class TimeLexicon:
     date_prepositions: tuple[str, ...]
     future_auxiliaries: tuple[str, ...]
     future_heads: tuple[str, ...]
+    reporting_verbs: tuple[str, ...]
+    duration_prepositions: tuple[str, ...]
     blocking_entities: tuple[str, ...]
 
     def month_number(self, word: str) -> int | None:
@@ -233,5 +235,7 @@ def _build(raw: Mapping[str, Any], where: str) -> TimeLexicon:
         date_prepositions=word_list("date_prepositions"),
         future_auxiliaries=word_list("future_auxiliaries"),
         future_heads=word_list("future_heads"),
+        reporting_verbs=word_list("reporting_verbs"),
+        duration_prepositions=word_list("duration_prepositions"),
         blocking_entities=word_list("blocking_entities"),
     )

@@ -58,7 +58,9 @@ class Resolved:
 
 def is_tensed(expression: Expression) -> bool:
     """Whether a future tense changes what ``expression`` names."""
-    if expression.kind not in TENSED or expression.year is not None:
+    if expression.kind not in TENSED or expression.year is not None or expression.since:
+        return False  # "since" always looks back
+    if expression.year_offset is not None:
         return False
     if expression.kind is Kind.WEEKDAY:
         return expression.modifier not in ("last", "next", "this")
@@ -83,6 +85,8 @@ def resolve(
         rules.append("time.future")
     if e.since:
         rules.append("time.since")
+    if e.last_day is not None:
+        rules.append("time.day-range")
     precision, start, end = _resolve(e, reference, anchor, future)
     return Resolved(precision, start, end, tuple(rules))
 
@@ -103,7 +107,10 @@ def _resolve(
     e: Expression, reference: dt.date, anchor: Resolved | None, future: bool
 ) -> tuple[DatePrecision, dt.date, dt.date]:
     if e.kind in (Kind.ISO, Kind.NUMERIC, Kind.MONTH_DAY, Kind.DAY_MONTH):
-        return _day(_month_day(e, reference, future))
+        first = _month_day(e, reference, future)
+        if e.last_day is not None and e.day is not None and e.last_day > e.day:
+            return DatePrecision.DAY, first, first + dt.timedelta(days=e.last_day - e.day)
+        return _day(first)
     if e.kind in (Kind.MONTH_YEAR, Kind.MONTH):
         return _month(e, reference, future)
     if e.kind is Kind.WEEKDAY:
@@ -137,6 +144,8 @@ def _month_day(e: Expression, reference: dt.date, future: bool) -> dt.date:
     assert e.month is not None and e.day is not None
     if e.year is not None:
         return dt.date(e.year, e.month, e.day)
+    if e.year_offset is not None:
+        return dt.date(reference.year + e.year_offset, e.month, e.day)
     step = 1 if future else -1
     year = reference.year
     for _ in range(9):  # February 29 may be up to eight years away
@@ -158,6 +167,8 @@ def _month(
 ) -> tuple[DatePrecision, dt.date, dt.date]:
     assert e.month is not None
     year = e.year
+    if year is None and e.year_offset is not None:
+        year = reference.year + e.year_offset
     if year is None:
         ref_month = reference.month
         if e.modifier == "last":

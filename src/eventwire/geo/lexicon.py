@@ -20,6 +20,7 @@ class GeoLexicon:
     admin_cues: dict[str, str]  # lower-case word -> entry id
     not_toponyms: dict[str, str]  # exact capitalised word -> entry id
     person_like: frozenset[str]  # names of people and brands: not proposed outside entities
+    facility_heads: dict[str, str]  # lower-case last/first word of street, building, landmark
 
 
 def default_lexicon_path() -> Path:
@@ -59,4 +60,5 @@ def load_lexicon(path: Path | None = None) -> GeoLexicon:
         table("admin_cues", "words", True),
         table("not_toponyms", "words", False),
         frozenset(table("person_like", "words", False)),
+        table("facility_heads", "words", True),
     )

@@ -23,6 +23,8 @@ OTHER_LABELS = frozenset(
 MAX_NGRAM = 5
 CITY_FLOOR = 100_000  # above this population a bare capitalised name is taken as a city
 WEAK_FLOOR = 2_000  # between the floors it is a weak mention, kept only if the article agrees
+# names of events, laws, works and products: a place inside one is embedded
+NAMED_THINGS = frozenset({"EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 # entity labels the small model often gives a lone town name ("Edmonton" as PERSON)
 MISLABELLED = frozenset({"PERSON", "PRODUCT", "LANGUAGE", "WORK_OF_ART", "DATE"})
 CONNECTORS = frozenset({"of", "de", "del", "al", "el", "la", "le", "upon", "on", "and", "the"})
@@ -232,9 +234,13 @@ class _Recogniser:
                 self.add(f, la, key, PlaceRole.LITERAL, rule + "+trimmed")
                 return
         # a comma list or a longer phrase: its longest known sub-names
-        # (a name the gazetteer does not know is dropped: on news text such NER "places" are
-        # more often people, brands or phrases than unlisted streets)
-        self.scan(first, last, PlaceRole.LITERAL, rule + "+part", floor=1)
+        # A name the gazetteer does not know is dropped: on news text such NER "places" are
+        # more often people, brands or phrases than unlisted streets. A street or building
+        # ("Collins Avenue", "Cape Peron") is not searched for town names either.
+        heads = self.lex.facility_heads
+        if toks[last - 1].lemma in heads or toks[first].lemma in heads:
+            return
+        self.scan(first, last, PlaceRole.LITERAL, rule + "+part", CITY_FLOOR, allow_weak=True)
 
     def extend_org(self, first: int, last: int) -> int:
         """Extend "Islamic State of Iraq" over "and the Levant": an organisation named "... of
@@ -287,6 +293,10 @@ class _Recogniser:
             if self.g.feature(k) in (Feature.COUNTRY, Feature.ADMIN1):
                 self.add(first, last, key, PlaceRole.LITERAL, "geo.recognise.person-is-place")
                 return
+        level = _prominence(self.g, key, self._text(first, last), CITY_FLOOR)
+        if level:  # "Klamath Falls", "Ciudad Juarez": a town, if the article agrees
+            rule = "geo.recognise.person-is-place+weak"
+            self.add(first, last, key, PlaceRole.LITERAL, rule, weak=True)
 
     def _text(self, first: int, last: int) -> str:
         return self.p.text[self.p.tokens[first].start : self.p.tokens[last - 1].end]
@@ -311,10 +321,14 @@ class _Recogniser:
     def organisations(self) -> None:
         spans: list[tuple[int, int]] = []
         for ent in self.p.entities:
-            if ent.label == "ORG" and self.p.tokens[ent.first].sent not in self.skip:
+            if self.p.tokens[ent.first].sent in self.skip:
+                continue
+            if ent.label == "ORG":
                 if self.whole_place(ent.first, ent.last):
                     continue
                 spans.append((ent.first, self.extend_org(ent.first, ent.last)))
+            elif ent.label in NAMED_THINGS and ent.last - ent.first > 1:
+                spans.append((ent.first, ent.last))  # "the Dubai World Cup", "the Tianjin Expo"
         for s, e in self.org_spans:
             first = next((t.i for t in self.p.tokens if t.end > s), None)
             if first is None:

@@ -8,6 +8,7 @@ the offset of the original character it came from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # One-for-one replacements keep offsets; dropped characters are handled by the offset map.
@@ -35,6 +36,12 @@ _REPLACE = {
     "\t": " ",
 }
 _DROP = frozenset("\u00ad\u200b\u200c\u200d\ufeff")
+# "KABUL, Afghanistan — A bomber killed ...": the parser reads the dateline as the subject
+# of the first sentence; its dash becomes a full stop (same length, so offsets hold).
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.'\- ]{1,40})?\s*(?:\([^)\n]{1,30}\)\s*)?"
+    r"(?P<dash>[\u2014\u2013-]{1,2})\s"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +66,16 @@ class NormalisedText:
 
 
 def normalise(text: str) -> NormalisedText:
+    dateline = _DATELINE.match(text)
+    if dateline:
+        start, end = dateline.span("dash")
+        text_for_parser = text[:start] + "." + " " * (end - start - 1) + text[end:]
+    else:
+        text_for_parser = text
+    return _normalise(text_for_parser, len(text))
+
+
+def _normalise(text: str, original_length: int) -> NormalisedText:
     chars: list[str] = []
     origin: list[int] = []
     for offset, char in enumerate(text):
@@ -66,4 +83,4 @@ def normalise(text: str) -> NormalisedText:
             continue
         chars.append(_REPLACE.get(char, char))
         origin.append(offset)
-    return NormalisedText("".join(chars), tuple(origin), len(text))
+    return NormalisedText("".join(chars), tuple(origin), original_length)

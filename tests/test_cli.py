@@ -31,8 +31,10 @@ def inputs(tmp_path: Path) -> dict[str, Path]:
     with files["huge"].open("wb") as fh:
         fh.truncate(20 * 1024 * 1024)  # sparse: 20 MB that are never read
     files["jsonl"].write_text(
-        json.dumps({"id": "ok-1", "text": GOOD}) + "\n{not json\n"
-        + json.dumps({"id": "ok-2", "text": "Troops withdrew from the town."}) + "\n",
+        json.dumps({"id": "ok-1", "text": GOOD})
+        + "\n{not json\n"
+        + json.dumps({"id": "ok-2", "text": "Troops withdrew from the town."})
+        + "\n",
         encoding="utf-8",
     )
     return files
@@ -53,7 +55,9 @@ def test_bad_inputs_fail_one_line_each_and_the_rest_is_coded(
     assert str(inputs["huge"]) in joined and "max-article-mb" in joined
     assert f"{inputs['jsonl']}:2" in joined
     assert str(missing) in joined
-    assert any("latin1.txt" in line and line.startswith("note:") for line in result.stderr.splitlines())
+    assert any(
+        "latin1.txt" in line and line.startswith("note:") for line in result.stderr.splitlines()
+    )
     ids = [json.loads(line)["article"]["id"] for line in result.stdout.splitlines()]
     assert "ok-1" in ids and "ok-2" in ids
     assert len(ids) == 4  # good.txt, latin1.txt and the two JSON Lines records

@@ -32,7 +32,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-knowledge_app = typer.Typer(help="Check and build eventwire's knowledge files.", no_args_is_help=True)
+knowledge_app = typer.Typer(
+    help="Check and build eventwire's knowledge files.", no_args_is_help=True
+)
 app.add_typer(knowledge_app, name="knowledge")
 
 ModelOpt = Annotated[

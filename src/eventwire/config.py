@@ -28,15 +28,15 @@ class Settings:
     )
     db: str = field(
         default="",
-        metadata={"help": "Store: a DuckDB file path or postgresql:// URL (default: user data dir)."},
+        metadata={
+            "help": "Store: a DuckDB file path or postgresql:// URL (default: user data dir)."
+        },
     )
     max_article_mb: float = field(
         default=5.0,
         metadata={"help": "Largest article (file or JSON Lines record) accepted, in megabytes."},
     )
-    batch_size: int = field(
-        default=32, metadata={"help": "Articles per spaCy nlp.pipe batch."}
-    )
+    batch_size: int = field(default=32, metadata={"help": "Articles per spaCy nlp.pipe batch."})
     lexicon: tuple[Path, ...] = field(
         default=(),
         metadata={"help": "Extra PLOVER lexicon YAML files; entries override by id."},

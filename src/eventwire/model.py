@@ -84,7 +84,9 @@ class Article:
     id: str
     text: str
     reference_date: dt.date
-    reference_source: str = "today"  # "article", "option" or "today": where reference_date came from
+    reference_source: str = (
+        "today"  # "article", "option" or "today": where reference_date came from
+    )
     title: str | None = None
     date: dt.date | None = None
     url: str | None = None

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire import __version__
+from eventwire.coding import numbers
 from eventwire.coding.actor_dictionary import ActorDictionary
 from eventwire.coding.actors import find_organisations
-from eventwire.coding.resolver import ActorResolver
-from eventwire.coding import numbers
 from eventwire.coding.events import CodingContext, code_article
 from eventwire.coding.factuality import FactualityCues, load_cues
 from eventwire.coding.lexicon import Lexicon, load_lexicon
+from eventwire.coding.resolver import ActorResolver
 from eventwire.config import Settings
 from eventwire.geo import Gazetteer, article_focus, geoparse
 from eventwire.model import Article, ArticleResult, Feature, ParsedText, Place, PlaceRole
@@ -75,7 +75,9 @@ class Pipeline:
         skip = frozenset(s.index for s in parsed.sentences if s.furniture)
         orgs = find_organisations(parsed, self.actors)
         places = geoparse(parsed, self.gazetteer, [(s, e) for s, e, _ in orgs], skip)
-        dates = tuple(d for d in find_dates(parsed, article.reference_date) if d.sentence not in skip)
+        dates = tuple(
+            d for d in find_dates(parsed, article.reference_date) if d.sentence not in skip
+        )
         resolver = ActorResolver(parsed, self.actors, article.reference_date)
         ctx = CodingContext(
             article=article,
@@ -117,4 +119,3 @@ class Pipeline:
             feature=Feature.COUNTRY,
             role=PlaceRole.LITERAL,
         )
-

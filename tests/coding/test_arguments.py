@@ -11,7 +11,9 @@ from .harness import code_with_stub_actors
 pytestmark = pytest.mark.model
 
 
-def roles(parse: Callable[[str], ParsedText], text: str, trigger: str) -> tuple[str | None, str | None]:
+def roles(
+    parse: Callable[[str], ParsedText], text: str, trigger: str
+) -> tuple[str | None, str | None]:
     events = code_with_stub_actors(parse(text))
     event = next(e for e in events if e.trigger.text.startswith(trigger))
     return (

@@ -9,7 +9,9 @@ from .harness import code_with_stub_actors
 pytestmark = pytest.mark.model
 
 
-def event_facts(parse: Callable[[str], ParsedText], text: str, trigger: str) -> tuple[str, str | None]:
+def event_facts(
+    parse: Callable[[str], ParsedText], text: str, trigger: str
+) -> tuple[str, str | None]:
     events = code_with_stub_actors(parse(text))
     event = next(e for e in events if e.trigger.text.startswith(trigger))
     return event.factuality.value, event.attributed_to.text if event.attributed_to else None
@@ -47,7 +49,9 @@ def test_factuality(
         ("According to the army, rebels shelled the town.", "shelled", "the army"),
     ],
 )
-def test_attribution(parse: Callable[[str], ParsedText], text: str, trigger: str, source: str) -> None:
+def test_attribution(
+    parse: Callable[[str], ParsedText], text: str, trigger: str, source: str
+) -> None:
     assert event_facts(parse, text, trigger)[1] == source
 
 

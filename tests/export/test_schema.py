@@ -16,10 +16,26 @@ from ..cli_run import run_cli
 pytestmark = pytest.mark.model
 
 OWN_ARTICLES = [
-    {"id": "a1", "date": "2019-03-04", "text": "Police in Lagos arrested 12 protesters on Monday, officials said.\n\nThe protesters had blocked the main road the day before."},
-    {"id": "a2", "text": "KABUL, Afghanistan \u2014 A suicide bomber killed at least 14 people at a checkpoint near Kabul\u2019s airport on Friday.\u00a0The Taliban denied involvement."},
-    {"id": "a3", "text": "Chile and Peru agreed on Tuesday to reopen the border crossing, and the two governments will hold talks in Lima next week."},
-    {"id": "a4", "text": "The navy deployed four warships and 2,000 marines to the Gulf in March 2019."},
+    {
+        "id": "a1",
+        "date": "2019-03-04",
+        "text": "Police in Lagos arrested 12 protesters on Monday, officials said.\n\n"
+        "The protesters had blocked the main road the day before.",
+    },
+    {
+        "id": "a2",
+        "text": "KABUL, Afghanistan \u2014 A suicide bomber killed at least 14 people at a "
+        "checkpoint near Kabul\u2019s airport on Friday.\u00a0The Taliban denied involvement.",
+    },
+    {
+        "id": "a3",
+        "text": "Chile and Peru agreed on Tuesday to reopen the border crossing, and the two "
+        "governments will hold talks in Lima next week.",
+    },
+    {
+        "id": "a4",
+        "text": "The navy deployed four warships and 2,000 marines to the Gulf in March 2019.",
+    },
 ]
 
 

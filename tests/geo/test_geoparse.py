@@ -205,3 +205,16 @@ def test_geo_resolve_spans_resolves_given_spans(parse: Parse, gazetteer: Gazette
 def test_geo_article_focus_prefers_most_named_country(parse: Parse, gazetteer: Gazetteer) -> None:
     text = "Iraq said Iraq would rebuild Mosul. Turkey offered help."
     assert article_focus(places_of(parse, gazetteer, text)) == "IRQ"
+
+
+def test_geo_seat_of_power_as_subject_is_metonymic(parse: Parse, gazetteer: Gazetteer) -> None:
+    places = places_of(parse, gazetteer, "The Kremlin denied the report on Friday.")
+    place = one(places, "Kremlin")
+    assert place.role is PlaceRole.METONYMIC
+    assert place.feature is Feature.FACILITY
+
+
+def test_geo_dateline_in_skipped_sentence_is_ignored(parse: Parse, gazetteer: Gazetteer) -> None:
+    text = "ANKARA, Turkey — Police detained 20 people."
+    places = places_of(parse, gazetteer, text, skip_sentences=frozenset({0}))
+    assert places == ()

@@ -7,7 +7,7 @@ from eventwire.nlp.normalise import normalise
 def test_normalise_straightens_quotes_and_spaces_keeping_length() -> None:
     text = "Turkey\u2019s army said \u201cno\u201d\u00a0today."
     norm = normalise(text)
-    assert norm.text == "Turkey's army said \"no\" today."
+    assert norm.text == 'Turkey\'s army said "no" today.'
     assert norm.origin == tuple(range(len(text)))
 
 

@@ -28,6 +28,8 @@ _OBJECT_CONTROL = frozenset(
     }
 )  # fmt: skip
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+_LIGHT_OBJECT_PREPS = ("to", "of", "on", "against", "with", "for")
+_COMPLEMENT_PREPS = frozenset({"to", "with", "against", "on", "for", "from"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +72,69 @@ def find_arguments(parsed: ParsedText, trigger: Trigger, lexicon: Lexicon) -> Ar
     preps = entry.target_preps or lexicon.default_target_preps.get(entry.type, ())
     targets.extend(_prep_targets(parsed, trigger, preps))
     for consumed in trigger.consumed:
-        targets.extend(_prep_targets(parsed, Trigger(consumed, entry, consumed, True), preps))
+        # "issued an ultimatum to X", "the blockade of X", "summoned X's ambassador"
+        noun = Trigger(consumed, entry, consumed, True)
+        targets.extend(_prep_targets(parsed, noun, (*preps, *_LIGHT_OBJECT_PREPS)))
+        targets.extend(
+            Role(c.i, "arg.light-object-possessor")
+            for c in parsed.children(consumed)
+            if c.dep == "poss"
+        )
     if passive and not any(r.rule == "arg.passive-agent" for r in sources):
         sources = [r for r in sources if r.rule != "arg.subject"]
-    return _symmetric(parsed, Arguments(tuple(sources), tuple(targets), tuple(themes)))
+    sources += _subject_fallbacks(parsed, tok, sources)
+    args = _symmetric(parsed, Arguments(tuple(sources), tuple(targets), tuple(themes)))
+    fallbacks = [*_possessors(parsed, args.targets), *_complement_targets(parsed, tok)]
+    return Arguments(args.sources, (*args.targets, *fallbacks), args.themes)
+
+
+def _subject_fallbacks(parsed: ParsedText, tok: Token, sources: list[Role]) -> list[Role]:
+    """Where the subject names no actor: what it is a quantity of ("thousands of Nigerians"),
+    or for a pronoun, the subject of the verb reporting it ("Nigeria announced that it will
+    withdraw")."""
+    out: list[Role] = []
+    for role in sources[:1]:
+        subject = parsed.tokens[role.head]
+        for c in parsed.children(subject.i):
+            if c.dep == "prep" and c.lemma == "of":
+                out.extend(Role(p.i, "arg.subject-of") for p in _pobjs(parsed, c))
+        if subject.pos == "PRON":
+            for verb in parsed.ancestors(tok.i):
+                if verb.pos not in {"VERB", "AUX"}:
+                    continue
+                subjects = [c for c in parsed.children(verb.i) if c.dep in _SUBJ]
+                if subjects and subjects[0].pos != "PRON":
+                    out.append(Role(subjects[0].i, "arg.pronoun-reporter"))
+                    break
+    return out
+
+
+def _possessors(parsed: ParsedText, targets: tuple[Role, ...]) -> list[Role]:
+    """When the object names no actor, its possessor ("support Turkey's efforts") or what it
+    is a quantity of ("tortured scores of refugees") may."""
+    out = []
+    for role in targets:
+        for c in parsed.children(role.head):
+            if c.dep == "poss":
+                out.append(Role(c.i, "arg.object-possessor"))
+            elif c.dep == "prep" and c.lemma == "of":
+                out.extend(Role(p.i, "arg.object-of") for p in _pobjs(parsed, c))
+    return out
+
+
+def _complement_targets(parsed: ParsedText, tok: Token) -> list[Role]:
+    """ "offered to hand over two suspects to Britain": the target of what was agreed,
+    offered or demanded is the target of the agreement itself (a fallback)."""
+    out: list[Role] = []
+    for comp in parsed.children(tok.i):
+        if comp.dep != "xcomp" or comp.pos != "VERB":
+            continue
+        for child in parsed.children(comp.i):
+            if child.dep in _OBJ:
+                out.append(Role(child.i, "arg.complement-object"))
+            elif child.dep in {"prep", "dative"} and child.lemma in _COMPLEMENT_PREPS:
+                out.extend(Role(p.i, "arg.complement-prep") for p in _pobjs(parsed, child))
+    return out
 
 
 def _subjects(parsed: ParsedText, tok: Token) -> list[Role]:
@@ -118,7 +179,11 @@ def _nominal_arguments(parsed: ParsedText, trigger: Trigger, lexicon: Lexicon) -
     sources: list[Role] = []
     targets: list[Role] = []
     for child in parsed.children(trigger.head):
-        if child.dep in {"poss", "compound", "amod", "nmod"} and child.pos in {"PROPN", "NOUN", "ADJ"}:
+        if child.dep in {"poss", "compound", "amod", "nmod"} and child.pos in {
+            "PROPN",
+            "NOUN",
+            "ADJ",
+        }:
             sources.append(Role(child.i, "arg.noun-modifier"))
         elif child.dep == "prep" and child.lemma == "by":
             sources.extend(Role(p.i, "arg.noun-by") for p in _pobjs(parsed, child))
@@ -139,9 +204,7 @@ def _symmetric(parsed: ParsedText, args: Arguments) -> Arguments:
     conjuncts = [c for c in parsed.children(first.head) if c.dep == "conj"]
     if not conjuncts:
         return args
-    return Arguments(
-        args.sources, (Role(conjuncts[0].i, "arg.symmetric-pair"),), args.themes
-    )
+    return Arguments(args.sources, (Role(conjuncts[0].i, "arg.symmetric-pair"),), args.themes)
 
 
 def clause_tokens(parsed: ParsedText, head: int, stop: frozenset[int] = frozenset()) -> list[int]:

@@ -46,6 +46,7 @@ _HAS_SOURCE = 0.1
 _HAS_TARGET = 0.1
 _NOMINAL = -0.1
 _EMBEDDED = -0.1
+_NO_HOME_SECTORS = frozenset({"REB", "IGO", "NGO", "UNO", "IMG", "MNC", "ISM"})
 _LETHAL_TYPES = frozenset({Plover.ASSAULT, Plover.COERCE})
 
 
@@ -96,6 +97,8 @@ def _code_trigger(
         source = ctx.country_actor(location.country)
         actor_rules.append("arg.host-country")
     where = location.country if location else None
+    if target is None and places.primary is not None:
+        target = _place_target(places.primary, source, ctx, actor_rules)
     target = _fill_country(target, where, actor_rules)
     if source is None or source.sector != "REB":
         source = _fill_country(source, where, actor_rules)
@@ -169,6 +172,22 @@ def _actors(args: Arguments, ctx: CodingContext) -> tuple[Actor | None, Actor | 
     return source, target, rules
 
 
+def _place_target(
+    place: Location, source: Actor | None, ctx: CodingContext, rules: list[str]
+) -> Actor | None:
+    """With no target in the text, the country where it happened is acted upon ("inspectors
+    were sent to a plant in Iran"), unless it is the source's own country."""
+    if place.country is None or (source is not None and source.country == place.country):
+        return None
+    actor = ctx.country_actor(place.country)
+    if actor is None:
+        return None
+    rules.append("arg.target-from-place")
+    return replace(
+        actor, code=place.country, sector=None, rules=(*actor.rules, "arg.target-from-place")
+    )
+
+
 def _first_actor(roles: Sequence[Role], ctx: CodingContext) -> Actor | None:
     for role in roles:
         actor = ctx.actor_at(role.head)
@@ -181,11 +200,14 @@ def _fill_country(actor: Actor | None, country: str | None, rules: list[str]) ->
     """ "33 people in a Turkish town": a sector-only victim takes the event's country."""
     if actor is None or actor.country or not country or not actor.sector:
         return actor
-    if actor.sector not in {"CVL", "MIL", "GOV", "COP", "POL", "JUD", "MED", "EDU", "HLH"}:
-        return actor
+    if actor.sector in _NO_HOME_SECTORS or actor.code != actor.sector:
+        return actor  # rebels may be foreign; organisations keep their own code
     rules.append("actor.country-from-location")
     return replace(
-        actor, country=country, code=country + actor.sector, rules=(*actor.rules, "actor.country-from-location")
+        actor,
+        country=country,
+        code=country + actor.sector,
+        rules=(*actor.rules, "actor.country-from-location"),
     )
 
 

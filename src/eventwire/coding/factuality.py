@@ -13,9 +13,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from eventwire.datafiles import load_yaml_text
-
 from eventwire.coding.triggers import Trigger
+from eventwire.datafiles import load_yaml_text
 from eventwire.model import Attribution, Factuality, ParsedText, Token
 
 
@@ -117,7 +116,9 @@ def _governing_verbs(parsed: ParsedText, tok: Token) -> list[tuple[Token, str]]:
 
 def _is_conditional(parsed: ParsedText, clause: Token, cues: FactualityCues) -> bool:
     """ "If talks fail, ...": an adverbial clause opened by a conditional mark."""
-    return any(c.dep == "mark" and c.lemma in cues.conditional_marks for c in parsed.children(clause.i))
+    return any(
+        c.dep == "mark" and c.lemma in cues.conditional_marks for c in parsed.children(clause.i)
+    )
 
 
 def _has_aux(parsed: ParsedText, tok: Token) -> bool:
@@ -154,7 +155,11 @@ def attribution(parsed: ParsedText, trigger: Trigger, cues: FactualityCues) -> A
                     parsed.span(sub[0].start, sub[-1].end),
                 )
     for t in parsed.sentence_tokens(tok.sent):
-        if t.lemma == "accord" and t.i + 1 < len(parsed.tokens) and parsed.tokens[t.i + 1].lemma == "to":
+        if (
+            t.lemma == "accord"
+            and t.i + 1 < len(parsed.tokens)
+            and parsed.tokens[t.i + 1].lemma == "to"
+        ):
             objs = [c for c in parsed.children(t.i + 1) if c.dep == "pobj"] or [
                 c for c in parsed.children(t.i) if c.dep == "pobj"
             ]

@@ -18,7 +18,6 @@ from typing import Any
 import yaml
 
 from eventwire.datafiles import load_yaml_text
-
 from eventwire.errors import KnowledgeError
 from eventwire.model import Plover
 
@@ -75,7 +74,10 @@ class LexiconEntry:
 
     @property
     def specificity(self) -> int:
-        return sum(bool(x) for x in (self.particle, self.prep, self.objects, self.complements, self.subjects))
+        return sum(
+            bool(x)
+            for x in (self.particle, self.prep, self.objects, self.complements, self.subjects)
+        )
 
 
 @dataclass(frozen=True, slots=True)

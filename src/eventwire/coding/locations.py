@@ -20,7 +20,7 @@ PLACE_NOUNS = frozenset(
         "capital", "airspace", "water", "coast", "port", "camp", "district", "area", "airport",
         "frontier", "countryside", "island", "enclave", "land", "side", "prison", "embassy",
         "consulate", "checkpoint", "outpost", "neighborhood", "neighbourhood", "street", "mosque",
-        "church", "school", "hospital", "market", "village", "settlement", "refinery", "airbase",
+        "church", "school", "hospital", "market", "settlement", "refinery", "airbase",
     }
 )  # fmt: skip
 _FINE = (Feature.FACILITY, Feature.CITY, Feature.ADMIN2, Feature.ADMIN1, Feature.REGION)
@@ -98,7 +98,11 @@ def _modifies_noun(parsed: ParsedText, place: Place) -> bool:
     for tok in parsed.sentence_tokens(place.sentence):
         if tok.start <= place.start < tok.end or place.start <= tok.start < place.end:
             head = parsed.tokens[tok.head]
-            if tok.dep in {"compound", "amod", "nmod"} and head.pos == "NOUN" and head.start >= place.end:
+            if (
+                tok.dep in {"compound", "amod", "nmod"}
+                and head.pos == "NOUN"
+                and head.start >= place.end
+            ):
                 return True
     return False
 

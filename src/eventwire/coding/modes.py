@@ -53,6 +53,8 @@ def _best_cue(
         tok = parsed.tokens[i]
         for key in (tok.lemma, tok.norm):
             for cue in lexicon.cue_index.get(key, ()):
-                if cue.type is trigger.entry.type and (best is None or cue.priority > best.priority):
+                if cue.type is trigger.entry.type and (
+                    best is None or cue.priority > best.priority
+                ):
                     best = cue
     return best

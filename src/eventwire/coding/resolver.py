@@ -8,6 +8,7 @@ asked for by several events of one sentence.
 from __future__ import annotations
 
 import datetime as dt
+
 from eventwire.coding.actor_dictionary import ActorDictionary
 from eventwire.coding.actors import actor_for_phrase
 from eventwire.coding.anaphora import organisation_mentions, resolve_anaphor

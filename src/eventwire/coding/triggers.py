@@ -44,8 +44,7 @@ def find_triggers(parsed: ParsedText, sentence: int, lexicon: Lexicon) -> tuple[
     nominal = [
         t
         for tok in tokens
-        if tok.i not in covered
-        and (t := _nominal(parsed, tok, lexicon, trigger_heads)) is not None
+        if tok.i not in covered and (t := _nominal(parsed, tok, lexicon, trigger_heads)) is not None
     ]
     return tuple(sorted(verbal + nominal, key=lambda t: t.head))
 
@@ -87,7 +86,9 @@ def _verbal(parsed: ParsedText, tok: Token, lexicon: Lexicon) -> Trigger | None:
             continue
         if entry.passive_only and not is_passive(parsed, tok):
             continue
-        consumed = tuple(o.i for o in objects if o.lemma in entry.objects or o.norm in entry.objects)
+        consumed = tuple(
+            o.i for o in objects if o.lemma in entry.objects or o.norm in entry.objects
+        )
         consumed += tuple(
             c.i for c in parsed.children(tok.i) if c.dep == "xcomp" and c.lemma in entry.complements
         )
@@ -104,7 +105,9 @@ def _constraints_hold(
         c.dep in {"prt", "advmod", "prep"} and c.lemma == entry.particle for c in children
     ):
         return False
-    if entry.prep and not any(c.dep in {"prep", "agent"} and c.lemma == entry.prep for c in children):
+    if entry.prep and not any(
+        c.dep in {"prep", "agent"} and c.lemma == entry.prep for c in children
+    ):
         return False
     if entry.subjects or entry.not_subjects:
         words = subject_words(parsed, tok)

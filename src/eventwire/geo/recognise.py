@@ -259,15 +259,16 @@ class _Recogniser:
         return last
 
     def whole_place(self, first: int, last: int) -> bool:
-        """An "organisation" that is just a country or big-city name ("Washington said"): the
-        model's label for a government by its seat; a place (the metonymy check follows)."""
+        """An "organisation" that is just a country, big-city or facility name ("Washington
+        said", "the Kremlin denied"): the model's label for a government by its seat; a place
+        (the metonymy check follows)."""
         first, last = _trim(self.p, first, last)
         if first >= last or self.in_org(self.p.tokens[first].start, self.p.tokens[last - 1].end):
             return False
         key = _key(self.p, first, last)
         for k in self.g.lookup_key(key)[:5]:
             feature = self.g.feature(k)
-            if feature is Feature.COUNTRY or (
+            if feature in (Feature.COUNTRY, Feature.FACILITY) or (
                 feature is Feature.CITY
                 and (self.g.is_capital(k) or self.g.population(k) >= CITY_FLOOR)
                 and name_key(self.g.columns.names[k]) == key

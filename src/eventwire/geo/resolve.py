@@ -220,10 +220,12 @@ def resolve_all(
 
 
 def is_metonymy_target(gazetteer: Gazetteer, k: int | None) -> bool:
-    """Only countries and capitals stand for governments ("Ankara agreed")."""
+    """Only countries, capitals and seats of power stand for governments ("Ankara agreed",
+    "the Kremlin denied")."""
     if k is None:
         return False
-    return gazetteer.feature(k) is Feature.COUNTRY or gazetteer.is_capital(k)
+    feature = gazetteer.feature(k)
+    return feature in (Feature.COUNTRY, Feature.FACILITY) or gazetteer.is_capital(k)
 
 
 def role_rule(role: PlaceRole) -> str:

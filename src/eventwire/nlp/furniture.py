@@ -14,7 +14,6 @@ from importlib import resources
 from pathlib import Path
 
 from eventwire.datafiles import load_yaml_text
-
 from eventwire.model import ParsedText
 
 
@@ -35,7 +34,9 @@ def load_patterns(path: Path | None = None) -> tuple[FurniturePattern, ...]:
     )
 
 
-def furniture_lines(text: str, patterns: tuple[FurniturePattern, ...]) -> tuple[tuple[int, int], ...]:
+def furniture_lines(
+    text: str, patterns: tuple[FurniturePattern, ...]
+) -> tuple[tuple[int, int], ...]:
     """Character ranges of the lines of ``text`` that are page furniture."""
     ranges: list[tuple[int, int]] = []
     offset = 0

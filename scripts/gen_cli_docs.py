@@ -1,4 +1,7 @@
-"""Regenerate docs/cli.md from the commands' own --help (run: .venv/bin/python scripts/gen_cli_docs.py)."""
+"""Regenerate docs/cli.md from the commands' own --help.
+
+Run: .venv/bin/python scripts/gen_cli_docs.py
+"""
 
 from __future__ import annotations
 

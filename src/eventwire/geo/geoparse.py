@@ -8,8 +8,9 @@ from collections.abc import Sequence
 
 from eventwire.geo.gazetteer import Gazetteer, distance_km
 from eventwire.geo.lexicon import GeoLexicon, load_lexicon
+from eventwire.geo.mention import DIRECTIONS, Mention
 from eventwire.geo.names import name_key
-from eventwire.geo.recognise import DIRECTIONS, Mention, recognise
+from eventwire.geo.recognise import recognise
 from eventwire.geo.resolve import (
     Context,
     Resolution,

@@ -33,7 +33,11 @@ _FOLD = str.maketrans(
 @functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Lower-case, strip accents, unify quotes/dashes/spaces: the index key of a name."""
-    s = name.strip().lower().translate(_FOLD)
+    s = name
+    if not s.isascii():
+        # Decompose first: compatibility forms turn into capitals ("𝕊" -> "S", "℠" -> "SM").
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    s = s.lower().translate(_FOLD)
     if not s.isascii():
         s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
     s = s.replace("-", " ").replace(".", "").replace(",", " ").replace("'", "")

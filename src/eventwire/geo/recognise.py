@@ -9,133 +9,28 @@ prominent enough (countries, regions, first-level divisions, cities above a popu
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.lexicon import GeoLexicon
+from eventwire.geo.mention import (
+    CITY_FLOOR,
+    DIRECTIONS,
+    MAX_NGRAM,
+    MISLABELLED,
+    NAMED_THINGS,
+    OTHER_LABELS,
+    PLACE_LABELS,
+    Mention,
+    admin_cue,
+    capitalised,
+    prominence,
+    span_key,
+    trim,
+)
 from eventwire.geo.names import name_key
-from eventwire.model import Feature, ParsedText, PlaceRole, Token
+from eventwire.model import Feature, ParsedText, PlaceRole
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-OTHER_LABELS = frozenset(
-    {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE", "DATE", "TIME"}
-)
-MAX_NGRAM = 5
-CITY_FLOOR = 100_000  # above this population a bare capitalised name is taken as a city
-WEAK_FLOOR = 2_000  # between the floors it is a weak mention, kept only if the article agrees
-# names of events, laws, works and products: a place inside one is embedded
-NAMED_THINGS = frozenset({"EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
-# entity labels the small model often gives a lone town name ("Edmonton" as PERSON)
-MISLABELLED = frozenset({"PERSON", "PRODUCT", "LANGUAGE", "WORK_OF_ART", "DATE"})
-CONNECTORS = frozenset({"of", "de", "del", "al", "el", "la", "le", "upon", "on", "and", "the"})
-DIRECTIONS = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-        "upper",
-        "lower",
-        "greater",
-    }
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A toponym candidate: tokens ``[first, last)`` and the key it is looked up under."""
-
-    first: int
-    last: int
-    start: int
-    end: int
-    key: str
-    role: PlaceRole
-    rules: tuple[str, ...]
-    sentence: int
-    demonym_of: int | None = None  # the entry a demonym names (country, continent, region)
-    admin_cue: bool = False  # "Batman province", "the state of Georgia"
-    weak: bool = False  # a small town proposed by the gazetteer alone: needs support
-
-
-def _capitalised(tok: Token) -> bool:
-    t = tok.text
-    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
-
-
-def _trim(parsed: ParsedText, first: int, last: int) -> tuple[int, int]:
-    toks = parsed.tokens
-    while first < last and (toks[first].lemma in {"the", "a"} or not toks[first].text.strip()):
-        first += 1
-    while last > first and (
-        toks[last - 1].tag == "POS" or toks[last - 1].text in {"'s", "’s", "'", "’", ".", ","}
-    ):
-        last -= 1
-    return first, last
-
-
-def _key(parsed: ParsedText, first: int, last: int) -> str:
-    return name_key(parsed.text[parsed.tokens[first].start : parsed.tokens[last - 1].end])
-
-
-def _prominence(gazetteer: Gazetteer, key: str, surface: str, floor: int) -> int:
-    """How well the gazetteer supports ``key`` as a bare name: 2 strongly, 1 weakly (a small
-    town, or a town known only by this spelling as an alternate name), 0 not at all.
-
-    Short all-capital forms ("BA", "MW") only count as countries, regions or divisions.
-    """
-    letters = [c for c in surface if c.isalpha()]
-    acronym = len(letters) <= 4 and all(c.isupper() for c in letters)
-    best = 0
-    for k in gazetteer.lookup_key(key)[:20]:
-        feature = gazetteer.feature(k)
-        if feature is Feature.CITY or feature is Feature.ADMIN2:
-            if acronym:
-                continue
-            pop = gazetteer.population(k)
-            primary = name_key(gazetteer.columns.names[k]) == key
-            if pop >= floor and primary:
-                return 2
-            if pop >= WEAK_FLOOR and primary and feature is Feature.CITY:
-                best = 1
-        elif feature is Feature.ADMIN1:
-            if gazetteer.population(k) >= floor // 2 or acronym:
-                return 2
-            best = 1
-        else:
-            return 2
-    return best
-
-
-def _admin_cue(parsed: ParsedText, first: int, last: int, lexicon: GeoLexicon) -> bool:
-    toks = parsed.tokens
-    after = toks[last].lemma if last < len(toks) else ""
-    if after in lexicon.admin_cues:
-        return True
-    return (
-        first >= 2
-        and toks[first - 1].lemma == "of"
-        and toks[first - 2].lemma
-        in {
-            "state",
-            "province",
-            "region",
-            "governorate",
-        }
-    )
+__all__ = ["Mention", "recognise"]
 
 
 class _Recogniser:
@@ -174,7 +69,7 @@ class _Recogniser:
         start, end = toks[first].start, toks[last - 1].end
         if role is PlaceRole.LITERAL and self.in_org(start, end):
             role, rule = PlaceRole.EMBEDDED, rule + "+geo.role.embedded.org-span"
-        cue = _admin_cue(self.p, first, last, self.lex)
+        cue = admin_cue(self.p, first, last, self.lex)
         self.out.append(
             Mention(
                 first,
@@ -209,11 +104,11 @@ class _Recogniser:
                 self.demonym_span(ent.first, ent.last, PlaceRole.DEMONYM, "geo.recognise.ner-norp")
 
     def place_entity(self, first: int, last: int, label: str) -> None:
-        first, last = _trim(self.p, first, last)
+        first, last = trim(self.p, first, last)
         if first >= last:
             return
         toks = self.p.tokens
-        key = _key(self.p, first, last)
+        key = span_key(self.p, first, last)
         rule = f"geo.recognise.ner-{label.lower()}"
         if self.g.has_key(key):
             self.add(first, last, key, PlaceRole.LITERAL, rule)
@@ -229,7 +124,7 @@ class _Recogniser:
         while la > f and toks[la - 1].lemma in self.lex.admin_cues:
             la -= 1
         if f < la and (f, la) != (first, last):
-            key = _key(self.p, f, la)
+            key = span_key(self.p, f, la)
             if self.g.has_key(key):
                 self.add(f, la, key, PlaceRole.LITERAL, rule + "+trimmed")
                 return
@@ -262,10 +157,10 @@ class _Recogniser:
         """An "organisation" that is just a country, big-city or facility name ("Washington
         said", "the Kremlin denied"): the model's label for a government by its seat; a place
         (the metonymy check follows)."""
-        first, last = _trim(self.p, first, last)
+        first, last = trim(self.p, first, last)
         if first >= last or self.in_org(self.p.tokens[first].start, self.p.tokens[last - 1].end):
             return False
-        key = _key(self.p, first, last)
+        key = span_key(self.p, first, last)
         for k in self.g.lookup_key(key)[:5]:
             feature = self.g.feature(k)
             if feature in (Feature.COUNTRY, Feature.FACILITY) or (
@@ -284,17 +179,17 @@ class _Recogniser:
         if tok.text in self.lex.person_like or tok.text in self.lex.not_toponyms:
             return
         key = name_key(tok.text)
-        if _prominence(self.g, key, tok.text, CITY_FLOOR) == 2:
+        if prominence(self.g, key, tok.text, CITY_FLOOR) == 2:
             self.add(i, i + 1, key, PlaceRole.LITERAL, "geo.recognise.mislabelled+weak", weak=True)
 
     def person_entity(self, first: int, last: int) -> None:
         """A several-word "person" that is a country or first-level division ("Tamil Nadu")."""
-        key = _key(self.p, first, last)
+        key = span_key(self.p, first, last)
         for k in self.g.lookup_key(key)[:5]:
             if self.g.feature(k) in (Feature.COUNTRY, Feature.ADMIN1):
                 self.add(first, last, key, PlaceRole.LITERAL, "geo.recognise.person-is-place")
                 return
-        level = _prominence(self.g, key, self._text(first, last), CITY_FLOOR)
+        level = prominence(self.g, key, self._text(first, last), CITY_FLOOR)
         if level:  # "Klamath Falls", "Ciudad Juarez": a town, if the article agrees
             rule = "geo.recognise.person-is-place+weak"
             self.add(first, last, key, PlaceRole.LITERAL, rule, weak=True)
@@ -303,10 +198,10 @@ class _Recogniser:
         return self.p.text[self.p.tokens[first].start : self.p.tokens[last - 1].end]
 
     def demonym_span(self, first: int, last: int, role: PlaceRole, rule: str) -> None:
-        first, last = _trim(self.p, first, last)
+        first, last = trim(self.p, first, last)
         if first >= last:
             return
-        key = _key(self.p, first, last)
+        key = span_key(self.p, first, last)
         dem = self.g.demonym_entry(key)
         if dem is None and last - first > 1:
             # "Turkish-US", "Syrian Kurdish": each known part on its own
@@ -315,7 +210,7 @@ class _Recogniser:
             return
         if dem is not None:
             self.add(first, last, key, role, rule, dem)
-        elif self.g.has_key(key) and _prominence(self.g, key, self._text(first, last), CITY_FLOOR):
+        elif self.g.has_key(key) and prominence(self.g, key, self._text(first, last), CITY_FLOOR):
             # NORP that is a place name used as a modifier ("US", "EU")
             self.add(first, last, key, PlaceRole.LITERAL, rule)
 
@@ -366,7 +261,7 @@ class _Recogniser:
             tok = toks[j]
             if (
                 self.taken[j]
-                or not _capitalised(tok)
+                or not capitalised(tok)
                 or tok.text in self.lex.not_toponyms
                 or tok.text in stops
             ):
@@ -375,16 +270,16 @@ class _Recogniser:
             matched = 0
             for n in range(min(MAX_NGRAM, last - j), 0, -1):
                 end_tok = toks[j + n - 1]
-                if not _capitalised(end_tok) or any(self.taken[j : j + n]):
+                if not capitalised(end_tok) or any(self.taken[j : j + n]):
                     continue
-                key = _key(self.p, j, j + n)
+                key = span_key(self.p, j, j + n)
                 dem = self.g.demonym_entry(key)
                 if dem is not None:
                     r = PlaceRole.DEMONYM if role is PlaceRole.LITERAL else role
                     self.add(j, j + n, key, r, rule, dem)
                     matched = n
                     break
-                level = _prominence(self.g, key, self._text(j, j + n), floor)
+                level = prominence(self.g, key, self._text(j, j + n), floor)
                 if level == 2 or (level == 1 and allow_weak):
                     self.add(
                         j, j + n, key, role, rule + ("+weak" if level == 1 else ""), weak=level == 1
@@ -409,7 +304,7 @@ class _Recogniser:
                 self.taken[j]
                 or tok.sent in self.skip
                 or tok.ent_type in OTHER_LABELS
-                or not _capitalised(tok)
+                or not capitalised(tok)
                 or tok.pos not in {"PROPN", "ADJ", "NOUN"}
             ):
                 j += 1
@@ -421,7 +316,7 @@ class _Recogniser:
                 and not self.taken[last]
                 and toks[last].ent_type not in OTHER_LABELS
                 and toks[last].sent == tok.sent
-                and (_capitalised(toks[last]) or toks[last].text in {"-"})
+                and (capitalised(toks[last]) or toks[last].text in {"-"})
             ):
                 last += 1
             if last > j:

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from eventwire.geo.gazetteer import Gazetteer
+from eventwire.geo.mention import Mention
 from eventwire.geo.names import name_key
-from eventwire.geo.recognise import Mention
 from eventwire.model import Feature, PlaceRole
 
 MAX_CANDIDATES = 80

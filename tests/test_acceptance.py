@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from .cli_run import run_cli
+from .schema_check import assert_valid
 
 pytestmark = [pytest.mark.model, pytest.mark.shared]
 
@@ -35,6 +36,8 @@ def seed_scores(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    for doc in docs:
+        assert_valid(doc)
     scores: dict[str, Any] = _scorer(shared_dir).score(gold, docs)
     return scores
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from .cli_run import run_cli
+from .schema_check import assert_valid
 
 pytestmark = pytest.mark.model
 
@@ -58,7 +59,10 @@ def test_bad_inputs_fail_one_line_each_and_the_rest_is_coded(
     assert any(
         "latin1.txt" in line and line.startswith("note:") for line in result.stderr.splitlines()
     )
-    ids = [json.loads(line)["article"]["id"] for line in result.stdout.splitlines()]
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    for record in records:
+        assert_valid(record)
+    ids = [r["article"]["id"] for r in records]
     assert "ok-1" in ids and "ok-2" in ids
     assert len(ids) == 4  # good.txt, latin1.txt and the two JSON Lines records
 
@@ -67,6 +71,7 @@ def test_stdin_and_exit_zero(tmp_path: Path) -> None:
     result = run_cli("extract", "-", "--quiet", stdin=GOOD)
     assert result.returncode == 0, result.stderr
     record = json.loads(result.stdout)
+    assert_valid(record)
     assert record["article"]["id"].startswith("sha1:")
     assert [e["type"] for e in record["events"]] == ["ASSAULT"]
 

@@ -18,6 +18,7 @@ from typing import Annotated, Any, TextIO
 import typer
 
 from eventwire.cli_progress import progress_for
+from eventwire.commands import register_all
 from eventwire.config import Settings, load_settings
 from eventwire.errors import EventwireError, OutputError
 from eventwire.export.records import article_record
@@ -139,6 +140,9 @@ def knowledge_build() -> None:
     cache = Path(settings.cache_dir) if settings.cache_dir else None
     gazetteer = Gazetteer.load(cache, tuple(settings.gazetteer_overlay))
     typer.echo(f"gazetteer ready: {len(gazetteer)} places", err=True)
+
+
+register_all(app)
 
 
 def main() -> None:

@@ -46,6 +46,7 @@ _HAS_SOURCE = 0.1
 _HAS_TARGET = 0.1
 _NOMINAL = -0.1
 _EMBEDDED = -0.1
+INTENDED_RULE = "plover.intended-cooperation-is-agree"
 _NO_HOME_SECTORS = frozenset({"REB", "IGO", "NGO", "UNO", "IMG", "MNC", "ISM"})
 _LETHAL_TYPES = frozenset({Plover.ASSAULT, Plover.COERCE})
 
@@ -76,16 +77,23 @@ def code_article(parsed: ParsedText, ctx: CodingContext) -> tuple[Event, ...]:
             continue
         triggers = find_triggers(parsed, sentence.index, ctx.lexicon)
         heads = frozenset(t.head for t in triggers)
-        for trigger in triggers:
-            event = _code_trigger(parsed, trigger, heads, ctx)
-            if event is not None:
-                events.append(event)
+        coded = {t.head: _code_trigger(parsed, t, heads, ctx) for t in triggers}
+        events.extend(e for head, e in coded.items() if not _subsumed(parsed, head, e, coded))
     return tuple(events)
+
+
+def _subsumed(parsed: ParsedText, head: int, event: Event, coded: dict[int, Event]) -> bool:
+    """ "agreed to meet": the meeting, recoded as AGREE, is the agreement already coded."""
+    governor_head = parsed.tokens[head].head
+    if INTENDED_RULE not in event.rules or governor_head == head:
+        return False
+    governor = coded.get(governor_head)
+    return governor is not None and governor.type is event.type
 
 
 def _code_trigger(
     parsed: ParsedText, trigger: Trigger, heads: frozenset[int], ctx: CodingContext
-) -> Event | None:
+) -> Event:
     tok = parsed.tokens[trigger.head]
     sentence = parsed.sentences[tok.sent]
     args = find_arguments(parsed, trigger, ctx.lexicon)
@@ -104,6 +112,9 @@ def _code_trigger(
         source = _fill_country(source, where, actor_rules)
     fact, fact_rule = factuality(parsed, trigger, ctx.cues)
     mode, mode_rule = event_mode(parsed, trigger, args, clause, ctx.lexicon)
+    plover = trigger.entry.type
+    if fact is Factuality.INTENDED and plover in ctx.lexicon.intended_types:
+        plover, mode, mode_rule = ctx.lexicon.intended_types[plover], None, INTENDED_RULE
     date = _event_date(clause, tok.sent, ctx)
     rules = [trigger.entry.id, *actor_rules, *args_rules(args)]
     rules += [r for r in (fact_rule, mode_rule) if r]
@@ -114,12 +125,12 @@ def _code_trigger(
     trigger_span = parsed.token_span(first_tok, last_tok)
     fatalities = (
         ctx.fatalities(parsed, trigger.head)
-        if trigger.entry.type in _LETHAL_TYPES and fact is Factuality.ASSERTED
+        if plover in _LETHAL_TYPES and fact is Factuality.ASSERTED
         else None
     )
     return Event(
-        id=_event_id(ctx, trigger_span, trigger.entry.type.value),
-        type=trigger.entry.type,
+        id=_event_id(ctx, trigger_span, plover.value),
+        type=plover,
         mode=mode,
         context=trigger.entry.context,
         source=source,

@@ -100,6 +100,7 @@ class Lexicon:
     mode_cues: tuple[ModeCue, ...]
     default_target_preps: Mapping[Plover, tuple[str, ...]]
     cameo: Mapping[Plover, str]
+    intended_types: Mapping[Plover, Plover]  # planned cooperation is AGREE (PLOVER manual)
 
     @functools.cached_property
     def by_lemma(self) -> Mapping[tuple[str, str], tuple[LexiconEntry, ...]]:
@@ -142,6 +143,10 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
         mode_cues=tuple(cues.values()),
         default_target_preps=_default_preps(base),
         cameo={Plover(k): str(v) for k, v in (base.get("cameo") or {}).items()},
+        intended_types={
+            Plover(k.upper()): Plover(str(v).upper())
+            for k, v in (base.get("intended_types") or {}).items()
+        },
     )
 
 

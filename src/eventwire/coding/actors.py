@@ -20,7 +20,7 @@ Names hyphened to a sponsor word ("Turkish-backed rebels") are ignored.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from eventwire.coding.actor_dictionary import (
@@ -83,6 +83,27 @@ def find_mentions(
     return tuple(out)
 
 
+MentionFinder = Callable[[int, int], tuple[NameMention, ...]]
+"""``find(first, last)``: the names in tokens ``[first, last)`` of one article."""
+
+
+def mention_finder(parsed: ParsedText, dictionary: ActorDictionary) -> MentionFinder:
+    """``find_mentions`` for one article, each token range scanned once.
+
+    The coder looks up actors phrase by phrase, and every phrase scans its whole sentence;
+    an article's sentences are asked for again and again.
+    """
+    cache: dict[tuple[int, int], tuple[NameMention, ...]] = {}
+
+    def find(first: int, last: int) -> tuple[NameMention, ...]:
+        found = cache.get((first, last))
+        if found is None:
+            found = cache[first, last] = find_mentions(parsed, dictionary, first, last)
+        return found
+
+    return find
+
+
 def _longest_at(
     parsed: ParsedText, dictionary: ActorDictionary, i: int, stop: int
 ) -> NameMention | None:
@@ -95,7 +116,10 @@ def _longest_at(
     j = i
     while j < stop and tokens[j].end - start <= limit and tokens[j].sent == tokens[i].sent:
         text = parsed.text[start : tokens[j].end]
-        forms = dictionary.names.get(name_key(text))
+        key = name_key(text)
+        if not dictionary.is_name_prefix(key):
+            break  # the key of a longer span extends this one, so no longer span matches
+        forms = dictionary.names.get(key)
         if forms:
             fitting = tuple(f for f in forms if case_fits(f.text, text))
             if fitting:
@@ -140,15 +164,27 @@ def phrase_tokens(parsed: ParsedText, head: int, dictionary: ActorDictionary) ->
 
 
 def actor_for_phrase(
-    parsed: ParsedText, head: int, on: dt.date, dictionary: ActorDictionary
+    parsed: ParsedText,
+    head: int,
+    on: dt.date,
+    dictionary: ActorDictionary,
+    find: MentionFinder | None = None,
 ) -> Actor | None:
-    """The actor named by the noun phrase headed by token ``head``, as of the date ``on``."""
+    """The actor named by the noun phrase headed by token ``head``, as of the date ``on``.
+
+    ``find`` is the article's ``mention_finder`` when many phrases of it are looked up.
+    """
     indices = phrase_tokens(parsed, head, dictionary)
     inside = frozenset(indices)
     sent = parsed.sentences[parsed.tokens[head].sent]
+    in_sentence = (
+        find(sent.first, sent.last)
+        if find is not None
+        else find_mentions(parsed, dictionary, sent.first, sent.last)
+    )
     mentions = [
         m
-        for m in find_mentions(parsed, dictionary, sent.first, sent.last)
+        for m in in_sentence
         if any(k in inside for k in range(m.first, m.last + 1))
         and not _sponsors(parsed, m, dictionary)
     ]

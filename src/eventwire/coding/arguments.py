@@ -71,6 +71,14 @@ def find_arguments(parsed: ParsedText, trigger: Trigger, lexicon: Lexicon) -> Ar
                 themes.append(Role(child.i, "arg.object-theme"))
     preps = entry.target_preps or lexicon.default_target_preps.get(entry.type, ())
     targets.extend(_prep_targets(parsed, trigger, preps))
+    if entry.ccomp_aux:  # "said Libya must hand over ...": Libya is asked
+        targets.extend(
+            Role(s.i, "arg.complement-subject")
+            for c in parsed.children(tok.i)
+            if c.dep == "ccomp"
+            for s in parsed.children(c.i)
+            if s.dep in _SUBJ
+        )
     for consumed in trigger.consumed:
         # "issued an ultimatum to X", "the blockade of X", "summoned X's ambassador"
         noun = Trigger(consumed, entry, consumed, True)

@@ -16,6 +16,7 @@ from eventwire.coding.factuality import FactualityCues, attribution, factuality
 from eventwire.coding.lexicon import Lexicon
 from eventwire.coding.locations import country_location, event_places
 from eventwire.coding.modes import event_mode
+from eventwire.coding.reclassify import INTENDED_RULE, OFFERED_RULE, reclassify
 from eventwire.coding.triggers import Trigger, find_triggers
 from eventwire.model import (
     Actor,
@@ -46,7 +47,6 @@ _HAS_SOURCE = 0.1
 _HAS_TARGET = 0.1
 _NOMINAL = -0.1
 _EMBEDDED = -0.1
-INTENDED_RULE = "plover.intended-cooperation-is-agree"
 _NO_HOME_SECTORS = frozenset({"REB", "IGO", "NGO", "UNO", "IMG", "MNC", "ISM"})
 _LETHAL_TYPES = frozenset({Plover.ASSAULT, Plover.COERCE})
 
@@ -85,7 +85,7 @@ def code_article(parsed: ParsedText, ctx: CodingContext) -> tuple[Event, ...]:
 def _subsumed(parsed: ParsedText, head: int, event: Event, coded: dict[int, Event]) -> bool:
     """ "agreed to meet": the meeting, recoded as AGREE, is the agreement already coded."""
     governor_head = parsed.tokens[head].head
-    if INTENDED_RULE not in event.rules or governor_head == head:
+    if not ({INTENDED_RULE, OFFERED_RULE} & set(event.rules)) or governor_head == head:
         return False
     governor = coded.get(governor_head)
     return governor is not None and governor.type is event.type
@@ -112,9 +112,11 @@ def _code_trigger(
         source = _fill_country(source, where, actor_rules)
     fact, fact_rule = factuality(parsed, trigger, ctx.cues)
     mode, mode_rule = event_mode(parsed, trigger, args, clause, ctx.lexicon)
-    plover = trigger.entry.type
-    if fact is Factuality.INTENDED and plover in ctx.lexicon.intended_types:
-        plover, mode, mode_rule = ctx.lexicon.intended_types[plover], None, INTENDED_RULE
+    plover, type_rule = reclassify(
+        parsed, trigger.head, trigger.entry.type, fact, fact_rule, ctx.lexicon, ctx.cues
+    )
+    if type_rule is not None:
+        mode, mode_rule = None, type_rule
     date = _event_date(clause, tok.sent, ctx)
     rules = [trigger.entry.id, *actor_rules, *args_rules(args)]
     rules += [r for r in (fact_rule, mode_rule) if r]

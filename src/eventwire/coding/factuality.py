@@ -28,6 +28,10 @@ class FactualityCues:
     conditional_marks: frozenset[str]
     intending_modifiers: frozenset[str]  # "further attacks", "planned strikes"
     reporting_verbs: frozenset[str]
+    offering_words: frozenset[str]  # "ready to", "willing to", "offered to": an offer
+
+
+OFFER_RULE = "fact.offer"
 
 
 @functools.lru_cache(maxsize=2)
@@ -49,6 +53,7 @@ def load_cues(path: Path | None = None) -> FactualityCues:
         conditional_marks=words("conditional_marks"),
         intending_modifiers=words("intending_modifiers"),
         reporting_verbs=words("reporting_verbs"),
+        offering_words=words("offering_words"),
     )
 
 
@@ -77,6 +82,8 @@ def factuality(
             return Factuality.HYPOTHETICAL, "fact.modal"
         if aux & cues.future_aux:
             return Factuality.INTENDED, "fact.future"
+        if via == "xcomp" and verb.lemma in cues.offering_words:
+            return Factuality.INTENDED, f"{OFFER_RULE}.{verb.lemma}"
         if via == "xcomp" and verb.lemma in cues.intending_verbs:
             return Factuality.INTENDED, f"fact.intending-verb.{verb.lemma}"
         if _to_be_to(parsed, verb):
@@ -100,7 +107,7 @@ def _governing_verbs(parsed: ParsedText, tok: Token) -> list[tuple[Token, str]]:
     cur = tok
     while cur.head != cur.i and len(out) < 4:
         head = parsed.tokens[cur.head]
-        if head.pos not in {"VERB", "AUX"}:
+        if head.pos not in {"VERB", "AUX"} and not (cur.dep == "xcomp" and head.pos == "ADJ"):
             break
         if cur.dep == "xcomp":
             out.append((head, "xcomp"))

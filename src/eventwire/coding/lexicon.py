@@ -41,6 +41,7 @@ _ENTRY_KEYS = frozenset(
         "complement",
         "subject",
         "not_subject",
+        "ccomp_aux",
         "host_source",
         "note",
     }
@@ -68,6 +69,8 @@ class LexiconEntry:
     complements: tuple[str, ...] = ()  # xcomp lemmas it needs ("allowed to use")
     subjects: tuple[str, ...] = ()  # subject-phrase lemmas it needs ("aircraft struck")
     not_subjects: tuple[str, ...] = ()  # subject-phrase lemmas that cancel it
+    ccomp_aux: tuple[str, ...] = ()  # a clausal complement with one of these auxiliaries:
+    # "said Libya must hand over the suspects" (the complement's subject is the target)
     host_source: bool = False  # no source given: the country where it happens is the source
     confidence: float = 1.0
     context: tuple[str, ...] = ()
@@ -76,8 +79,11 @@ class LexiconEntry:
     def specificity(self) -> int:
         return sum(
             bool(x)
-            for x in (self.particle, self.prep, self.objects, self.complements, self.subjects)
-        )
+            for x in (
+                self.particle, self.prep, self.objects, self.complements, self.subjects,
+                self.ccomp_aux,
+            )
+        )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +107,10 @@ class Lexicon:
     default_target_preps: Mapping[Plover, tuple[str, ...]]
     cameo: Mapping[Plover, str]
     intended_types: Mapping[Plover, Plover]  # planned cooperation is AGREE (PLOVER manual)
+    offered_types: Mapping[Plover, Plover]  # offers of cooperation or yielding are AGREE
+    threat_types: frozenset[Plover]  # announced conflict actions are THREATEN
+    ultimatum_types: frozenset[Plover]  # conflict actions "unless ..." are THREATEN
+    threat_verbs: frozenset[str]
 
     @functools.cached_property
     def by_lemma(self) -> Mapping[tuple[str, str], tuple[LexiconEntry, ...]]:
@@ -143,11 +153,18 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
         mode_cues=tuple(cues.values()),
         default_target_preps=_default_preps(base),
         cameo={Plover(k): str(v) for k, v in (base.get("cameo") or {}).items()},
-        intended_types={
-            Plover(k.upper()): Plover(str(v).upper())
-            for k, v in (base.get("intended_types") or {}).items()
-        },
+        intended_types=_type_map(base.get("intended_types")),
+        offered_types=_type_map(base.get("offered_types")),
+        threat_types=frozenset(Plover(str(t).upper()) for t in base.get("threat_types") or ()),
+        ultimatum_types=frozenset(
+            Plover(str(t).upper()) for t in base.get("ultimatum_types") or ()
+        ),
+        threat_verbs=frozenset(_words(base.get("threat_verbs"))),
     )
+
+
+def _type_map(raw: Mapping[str, str] | None) -> Mapping[Plover, Plover]:
+    return {Plover(k.upper()): Plover(str(v).upper()) for k, v in (raw or {}).items()}
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
@@ -213,6 +230,7 @@ def parse_entry(raw: Any, where: str) -> LexiconEntry:
         complements=_words(raw.get("complement")),
         subjects=_words(raw.get("subject")),
         not_subjects=_words(raw.get("not_subject")),
+        ccomp_aux=_words(raw.get("ccomp_aux")),
         host_source=bool(raw.get("host_source", False)),
         confidence=float(raw.get("confidence", 1.0)),
         context=_words(raw.get("context")),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from eventwire.coding.actor_dictionary import ActorDictionary
-from eventwire.coding.actors import actor_for_phrase
+from eventwire.coding.actors import actor_for_phrase, mention_finder
 from eventwire.coding.anaphora import organisation_mentions, resolve_anaphor
 from eventwire.model import Actor, ParsedText
 
@@ -31,6 +31,7 @@ class ActorResolver:
         self._dictionary = dictionary
         self._on = on
         self._organisations = organisation_mentions(parsed, dictionary)
+        self._find = mention_finder(parsed, dictionary)
         self._cache: dict[int, Actor | None] = {}
 
     def actor_at(self, head: int) -> Actor | None:
@@ -42,7 +43,7 @@ class ActorResolver:
         tok = self._parsed.tokens[head]
         if tok.lemma in _NO_ACTOR:
             return None
-        actor = actor_for_phrase(self._parsed, head, self._on, self._dictionary)
+        actor = actor_for_phrase(self._parsed, head, self._on, self._dictionary, self._find)
         if actor is not None and (actor.country or actor.code not in _GENERIC_SECTORS):
             return actor
         anaphor = self._anaphor(head)

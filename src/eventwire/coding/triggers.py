@@ -115,6 +115,10 @@ def _constraints_hold(
             return False
         if words & set(entry.not_subjects):
             return False
+    if entry.ccomp_aux and not any(
+        c.dep == "ccomp" and _aux_of(parsed, c) & set(entry.ccomp_aux) for c in children
+    ):
+        return False
     if entry.complements and not any(
         c.dep == "xcomp" and c.lemma in entry.complements for c in children
     ):
@@ -122,6 +126,10 @@ def _constraints_hold(
     return not entry.objects or any(
         o.lemma in entry.objects or o.norm in entry.objects for o in objects
     )
+
+
+def _aux_of(parsed: ParsedText, tok: Token) -> set[str]:
+    return {c.norm for c in parsed.children(tok.i) if c.dep in {"aux", "auxpass"}}
 
 
 def subject_words(parsed: ParsedText, tok: Token) -> set[str]:

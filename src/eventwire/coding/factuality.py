@@ -69,7 +69,8 @@ def factuality(
             for c in children
         )
         if negated and via != "conj":
-            return Factuality.NEGATED, "fact.negation"
+            future = {c.norm for c in children if c.dep == "aux"} & cues.future_aux
+            return Factuality.NEGATED, "fact.negation-future" if future else "fact.negation"
         if via == "xcomp" and verb.lemma in cues.negating_verbs:
             return Factuality.NEGATED, f"fact.negating-verb.{verb.lemma}"
         if any(c.dep == "mark" and c.lemma in cues.conditional_marks for c in children):

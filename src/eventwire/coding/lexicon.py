@@ -111,6 +111,7 @@ class Lexicon:
     threat_types: frozenset[Plover]  # announced conflict actions are THREATEN
     ultimatum_types: frozenset[Plover]  # conflict actions "unless ..." are THREATEN
     threat_verbs: frozenset[str]
+    refused_types: frozenset[Plover]  # cooperation refused or failed is REJECT
 
     @functools.cached_property
     def by_lemma(self) -> Mapping[tuple[str, str], tuple[LexiconEntry, ...]]:
@@ -160,6 +161,7 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
             Plover(str(t).upper()) for t in base.get("ultimatum_types") or ()
         ),
         threat_verbs=frozenset(_words(base.get("threat_verbs"))),
+        refused_types=frozenset(Plover(str(t).upper()) for t in base.get("refused_types") or ()),
     )
 
 

@@ -3,6 +3,8 @@
 - Planned cooperation ("will meet", "agreed to provide aid") is AGREE (manual, AGREE).
 - An explicit offer or readiness to cooperate or yield ("is willing to withdraw") is AGREE
   (CAMEO 03x, "express intent to ...").
+- Cooperation refused or announced as not going to happen ("will not accept refugees",
+  "failed to reach agreement") is REJECT.
 - A conflict action the actor announces, plans or makes conditional ("said they would
   blockade the city", "will boycott unless ...") is THREATEN.
 The type maps are data in the lexicon (``intended_types``, ``offered_types``,
@@ -19,6 +21,8 @@ INTENDED_RULE = "plover.intended-cooperation-is-agree"
 OFFERED_RULE = "plover.offer-is-agree"
 THREAT_RULE = "plover.announced-conflict-is-threaten"
 ULTIMATUM_RULE = "plover.ultimatum-is-threaten"
+REFUSAL_RULE = "plover.refused-cooperation-is-reject"
+_REFUSING_CUES = ("fact.negating-verb.", "fact.negation-future")
 
 
 def reclassify(
@@ -31,6 +35,9 @@ def reclassify(
     cues: FactualityCues,
 ) -> tuple[Plover, str | None]:
     """The type PLOVER's conventions give this event, and the rule that changed it."""
+    if fact is Factuality.NEGATED and plover in lexicon.refused_types:
+        if fact_rule and fact_rule.startswith(_REFUSING_CUES):
+            return Plover.REJECT, REFUSAL_RULE
     offered = bool(fact_rule and fact_rule.startswith(OFFER_RULE))
     if offered and plover in lexicon.offered_types:
         return lexicon.offered_types[plover], OFFERED_RULE

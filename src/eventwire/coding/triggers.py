@@ -21,6 +21,15 @@ _TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "despite",
 _OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 _PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 _VERB_POS = frozenset({"VERB"})
+# Nouns that measure or count what follows "of": the object is what they measure.
+_MEASURES = frozenset(
+    {
+        "ton", "tonne", "kg", "kilogram", "kilo", "pound", "worth", "lot", "number", "dozen",
+        "hundred", "thousand", "million", "billion", "shipment", "batch", "consignment",
+        "load", "truckload", "planeload", "amount", "quantity", "supply", "package", "round",
+        "day", "week", "month", "year", "series", "wave", "string", "spate", "barrage",
+    }
+)  # fmt: skip
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 
 
@@ -56,9 +65,21 @@ def objects_of(parsed: ParsedText, tok: Token) -> tuple[Token, ...]:
         if child.dep in _OBJECT_DEPS or child.dep in _PASSIVE_SUBJ:
             out.append(child)
             out.extend(c for c in parsed.children(child.i) if c.dep == "conj")
+    # "provided 25,000 tons of food aid", "$50,000 worth of goods": look through the measure
+    out += [p for o in out if o.lemma in _MEASURES for p in _of_objects(parsed, o)]
     if not out and tok.dep == "relcl" and _has_own_subject(parsed, tok):
         out.append(parsed.tokens[tok.head])  # "the video it released": the video is the object
     return tuple(out)
+
+
+def _of_objects(parsed: ParsedText, tok: Token) -> list[Token]:
+    return [
+        p
+        for c in parsed.children(tok.i)
+        if c.dep == "prep" and c.lemma == "of"
+        for p in parsed.children(c.i)
+        if p.dep == "pobj"
+    ]
 
 
 def _has_own_subject(parsed: ParsedText, tok: Token) -> bool:

@@ -87,3 +87,23 @@ def test_missing_model_is_one_clear_line() -> None:
     result = run_cli("extract", "-", "--model", "no_such_model_xx", stdin=GOOD)
     assert result.returncode == 1
     assert "no_such_model_xx" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_non_english_article_is_reported_not_coded(tmp_path: Path) -> None:
+    src = tmp_path / "mixed.jsonl"
+    src.write_text(
+        json.dumps({"id": "fr", "text": "Les rebelles ont attaqué le poste de l'armée lundi."})
+        + "\n"
+        + json.dumps({"id": "en", "text": GOOD})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = run_cli("extract", str(src), "--quiet")
+    assert result.returncode == 0, result.stderr
+    records = {r["article"]["id"]: r for r in map(json.loads, result.stdout.splitlines())}
+    assert records["fr"]["article"]["language"] == "fr"
+    assert "not coded" in records["fr"]["article"]["skipped"]
+    assert records["fr"]["events"] == []
+    assert [e["type"] for e in records["en"]["events"]] == ["ASSAULT"]
+    for record in records.values():
+        assert_valid(record)

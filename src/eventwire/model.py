@@ -313,3 +313,4 @@ class ArticleResult:
     model: str = ""
     lexicon_version: str = ""
     notes: tuple[str, ...] = ()
+    skipped: str | None = None  # why the article was not coded (e.g. not English), if it wasn't

@@ -8,6 +8,7 @@ the stages, parsing them in ``nlp.pipe`` batches.
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from eventwire.coding.lexicon import Lexicon, load_lexicon
 from eventwire.coding.resolver import ActorResolver
 from eventwire.config import Settings
 from eventwire.geo import Gazetteer, article_focus, geoparse
+from eventwire.ingest import is_codeable
 from eventwire.model import Article, ArticleResult, Feature, ParsedText, Place, PlaceRole
 from eventwire.nlp.furniture import FurniturePattern, load_patterns, mark_furniture
 from eventwire.nlp.model import load_model
@@ -58,16 +60,31 @@ class Pipeline:
 
     def process_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
         """Code articles in order; the texts are parsed in batches."""
-        pending: list[Article] = []
+        pending: deque[Article] = deque()
 
         def texts() -> Iterator[str]:
             for article in articles:
                 pending.append(article)
-                yield article.text
+                if is_codeable(article):
+                    yield article.text
 
         for parsed in parse_texts(texts(), self.settings.model, self.settings.batch_size):
-            article = pending.pop(0)
-            yield self.code(article, parsed)
+            while not is_codeable(pending[0]):
+                yield self._skipped(pending.popleft())
+            yield self.code(pending.popleft(), parsed)
+        while pending:  # articles that are not coded, after the last one that is
+            yield self._skipped(pending.popleft())
+
+    def _skipped(self, article: Article) -> ArticleResult:
+        """An article stored and reported, but not coded (its language is not supported)."""
+        return ArticleResult(
+            article=article,
+            events=(),
+            places=(),
+            model=self.settings.model,
+            lexicon_version=self.lexicon.version,
+            skipped=f"language '{article.language}' is not coded (only English is)",
+        )
 
     def code(self, article: Article, parsed: ParsedText) -> ArticleResult:
         """Everything after the parse: furniture, places, dates, actors, events."""

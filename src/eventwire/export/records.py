@@ -47,6 +47,8 @@ def article_record(result: ArticleResult) -> dict[str, Any]:
         article["path"] = a.path
     if result.notes:
         article["notes"] = list(result.notes)
+    if result.skipped:
+        article["skipped"] = result.skipped
     return {
         "schema_version": SCHEMA_VERSION,
         "article": article,

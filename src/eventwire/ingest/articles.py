@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 
 from eventwire.ingest.items import ReadOptions
+from eventwire.ingest.language import detect_language
 from eventwire.model import Article
 
 
@@ -33,7 +34,10 @@ def make_article(
     url: str | None = None,
     path: str | None = None,
 ) -> Article:
-    """An article whose id is the given id, else the URL, else its content hash."""
+    """An article whose id is the given id, else the URL, else its content hash.
+
+    Its language is detected from its text (see ``ingest.language``).
+    """
     digest = content_hash(text)
     reference_date, reference_source = reference(date, options)
     return Article(
@@ -45,5 +49,6 @@ def make_article(
         date=date,
         url=url,
         path=path,
+        language=detect_language(text),
         content_hash=digest,
     )

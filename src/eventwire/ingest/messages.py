@@ -61,6 +61,7 @@ LINE_TOO_LONG = Message(
     "is a line of more than {size}, far over the {limit} MB limit for one article, and was "
     "skipped unread; " + LIMIT_HINT,
 )
+# Retired: HTML and feeds are read now. Kept so the code is never reused.
 MARKUP = Message(
     "I013",
     "looks like {kind}, which this version of eventwire cannot read yet; "
@@ -68,6 +69,29 @@ MARKUP = Message(
 )
 NOT_A_FILE = Message("I014", "is not a regular file or folder; give a file, a folder or -")
 NO_RECORDS = Message("I015", "holds no JSON Lines records, only blank lines")
+NO_MAIN_TEXT = Message(
+    "I016",
+    "is an HTML page with no article text that could be told from its menus and links; "
+    "save the article page itself, or give its text as JSON Lines",
+)
+NOT_A_FEED = Message(
+    "I017",
+    "is not an RSS or Atom feed ({reason}); give a feed, an HTML page or JSON Lines",
+)
+FEED_TOO_LARGE = Message(
+    "I018",
+    "is a feed of {size}, over the {limit} MB limit for one feed ({factor} times the limit "
+    "for one article); split it, or " + LIMIT_HINT.removesuffix(", or split it"),
+)
+ITEM_NO_TEXT = Message(
+    "I019",
+    "has no content or summary with text; there is no article to read",
+)
+EMPTY_FEED = Message("I021", "is a feed with no items; there is no article to read")
+ITEM_TOO_LARGE = Message(
+    "I020",
+    "has a text of {size}, over the {limit} MB limit for one article; " + LIMIT_HINT,
+)
 
 # Notes: the article was read, with a caveat.
 FALLBACK_ENCODING = Message(

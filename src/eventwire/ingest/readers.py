@@ -2,19 +2,19 @@
 
 A format is a name, the file name endings that select it, and a ``Reader``. The ending
 decides; inputs whose ending does not (no ending, an unknown one named explicitly, stdin) are
-sniffed from their first bytes. A new format (HTML, RSS) plugs in by giving its ``Format`` a
-real reader and endings, and a sniff rule in ``sniff_format``; nothing else changes.
+sniffed from their first bytes. A new format plugs in as a ``Format`` with its reader and
+endings, listed in ``FORMATS``, and a sniff rule in ``sniff_format``; nothing else changes.
 """
 
 from __future__ import annotations
 
 import codecs
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from eventwire.ingest import messages as msg
-from eventwire.ingest.items import InputItem, OpenInput, Reader, ReadOptions, failure
+from eventwire.ingest.feeds import read_feed
+from eventwire.ingest.html import read_html
+from eventwire.ingest.items import Reader
 from eventwire.ingest.jsonl import read_jsonl
 from eventwire.ingest.text import read_text
 
@@ -29,22 +29,14 @@ class Format:
     one_article: bool  # the whole input is one article, so the size limit applies to it
 
 
-def _not_yet(kind: str) -> Reader:
-    """A reader for a format eventwire recognises but cannot read yet: one clear failure."""
-
-    def read(source: OpenInput, options: ReadOptions) -> Iterator[InputItem]:
-        yield failure(source.source, msg.MARKUP, kind=kind)
-
-    return read
-
-
 TEXT = Format("text", (".txt", ".text", ".md"), read_text, one_article=True)
 JSONL = Format("jsonl", (".jsonl", ".ndjson"), read_jsonl, one_article=False)
-HTML = Format("html", (".html", ".htm", ".xhtml"), _not_yet("HTML"), one_article=True)
-FEED = Format("feed", (".rss", ".atom", ".xml"), _not_yet("RSS, Atom or XML"), one_article=True)
+HTML = Format("html", (".html", ".htm", ".xhtml"), read_html, one_article=True)
+# A feed holds many articles: feeds.read_feed bounds the whole file itself.
+FEED = Format("feed", (".rss", ".atom", ".xml"), read_feed, one_article=False)
 
 FORMATS: tuple[Format, ...] = (TEXT, JSONL, HTML, FEED)
-READABLE: tuple[Format, ...] = (TEXT, JSONL)  # named in the "skipped files" note
+READABLE: tuple[Format, ...] = FORMATS  # named in the "skipped files" note
 
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body")
 _FEED_STARTS = (b"<?xml", b"<rss", b"<feed", b"<rdf")
@@ -88,5 +80,5 @@ def needs_sniff(head: bytes) -> bool:
 
 
 def known_suffixes() -> str:
-    """The endings eventwire reads, for messages: ``.txt, .text, .md, .jsonl, .ndjson``."""
+    """The endings eventwire reads, for messages: ``.txt, .text, .md, .jsonl, ...``."""
     return ", ".join(suffix for found in READABLE for suffix in found.suffixes)

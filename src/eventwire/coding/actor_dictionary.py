@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 
@@ -258,10 +258,13 @@ def _load(extra: tuple[Path, ...]) -> ActorDictionary:
 
 # libyaml's parser is six times faster than the pure-Python one (the actor files take ~1.5 s
 # otherwise, most of the cold start); both build the same documents.
-_SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _SafeBase = yaml.SafeLoader
+else:
+    _SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _LineLoader(_SafeBase):  # type: ignore[valid-type,misc]
+class _LineLoader(_SafeBase):
     """A YAML loader that records the line of every mapping under ``__line__``."""
 
 

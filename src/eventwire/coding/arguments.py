@@ -161,6 +161,8 @@ def _subjects(parsed: ParsedText, tok: Token) -> list[Role]:
                 return [Role(child.i, "arg.object-control")]
     if tok.dep == "relcl":
         return [Role(tok.head, "arg.relative-clause")]
+    if tok.dep == "xcomp" and head.pos == "ADJ" and head.head != head.i:
+        head = parsed.tokens[head.head]  # "X is willing to withdraw": X, subject of "is"
     if tok.dep in {"xcomp", "conj", "advcl"} and head.pos in {"VERB", "AUX"}:
         return [Role(r.head, f"{r.rule}.shared") for r in _subjects(parsed, head)][:1]
     return []

@@ -30,6 +30,7 @@ from eventwire.model import (
     Location,
     ParsedText,
     Place,
+    PlaceRole,
     Plover,
     Quantity,
     Span,
@@ -47,6 +48,7 @@ _HAS_SOURCE = 0.1
 _HAS_TARGET = 0.1
 _NOMINAL = -0.1
 _EMBEDDED = -0.1
+_OWN_ROLES = frozenset({PlaceRole.LITERAL, PlaceRole.DEMONYM})
 _NO_HOME_SECTORS = frozenset({"REB", "IGO", "NGO", "UNO", "IMG", "MNC", "ISM"})
 _LETHAL_TYPES = frozenset({Plover.ASSAULT, Plover.COERCE})
 
@@ -104,6 +106,8 @@ def _code_trigger(
     if source is None and trigger.entry.host_source and location and location.country:
         source = ctx.country_actor(location.country)
         actor_rules.append("arg.host-country")
+    source = _country_from_phrase(source, ctx.places, actor_rules)
+    target = _country_from_phrase(target, ctx.places, actor_rules)
     where = location.country if location else None
     if target is None and places.primary is not None:
         target = _place_target(places.primary, source, ctx, actor_rules)
@@ -207,6 +211,26 @@ def _first_actor(roles: Sequence[Role], ctx: CodingContext) -> Actor | None:
         if actor is not None:
             return actor
     return None
+
+
+def _country_from_phrase(
+    actor: Actor | None, places: tuple[Place, ...], rules: list[str]
+) -> Actor | None:
+    """ "Rebels in the Ivory Coast": a sector-only actor takes the country named in its own
+    phrase."""
+    if actor is None or actor.country or actor.span is None or actor.code != actor.sector:
+        return actor
+    span = actor.span
+    for place in places:
+        if span.start <= place.start < span.end and place.country and place.role in _OWN_ROLES:
+            rules.append("actor.country-from-phrase-place")
+            return replace(
+                actor,
+                country=place.country,
+                code=place.country + (actor.sector or ""),
+                rules=(*actor.rules, "actor.country-from-phrase-place"),
+            )
+    return actor
 
 
 def _fill_country(actor: Actor | None, country: str | None, rules: list[str]) -> Actor | None:

@@ -53,3 +53,9 @@ def test_say_must_targets_the_complement_subject(parse: Callable[[str], ParsedTe
     request = next(e for e in events if e.type.value == "REQUEST")
     assert request.source is not None and request.source.name == "envoy"
     assert request.target is not None and request.target.name == "militia"
+
+
+def test_result_clause_is_part_of_the_attack(parse: Callable[[str], ParsedText]) -> None:
+    events = code_with_stub_actors(parse("Gunmen opened fire on the crowd, killing five people."))
+    assert [e.type.value for e in events] == ["ASSAULT"]
+    assert "event.merged-result" in events[0].rules

@@ -129,11 +129,14 @@ def _longest_at(
 
 
 def find_organisations(
-    parsed: ParsedText, dictionary: ActorDictionary
+    parsed: ParsedText, dictionary: ActorDictionary, find: MentionFinder | None = None
 ) -> tuple[tuple[int, int, str], ...]:
     """Character spans and ids of every organisation name: ``((start, end, "ISIS"), ...)``."""
     out: list[tuple[int, int, str]] = []
-    for mention in find_mentions(parsed, dictionary):
+    everywhere = (
+        find(0, len(parsed.tokens)) if find is not None else find_mentions(parsed, dictionary)
+    )
+    for mention in everywhere:
         orgs = mention.of_kind(FormKind.ORGANISATION)
         if orgs:
             out.append((mention.start, mention.end, orgs[0].entry))

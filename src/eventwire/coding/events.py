@@ -80,8 +80,34 @@ def code_article(parsed: ParsedText, ctx: CodingContext) -> tuple[Event, ...]:
         triggers = find_triggers(parsed, sentence.index, ctx.lexicon)
         heads = frozenset(t.head for t in triggers)
         coded = {t.head: _code_trigger(parsed, t, heads, ctx) for t in triggers}
+        coded = _merge_results(parsed, coded)
         events.extend(e for head, e in coded.items() if not _subsumed(parsed, head, e, coded))
     return tuple(events)
+
+
+def _merge_results(parsed: ParsedText, coded: dict[int, Event]) -> dict[int, Event]:
+    """ "Gunmen opened fire on the crowd, killing five": the killing is the shooting's result,
+    one event; its dead and victims go to the governing event."""
+    merged = dict(coded)
+    for head, event in coded.items():
+        tok = parsed.tokens[head]
+        governor = merged.get(tok.head)
+        if (
+            governor is None
+            or tok.head == head
+            or tok.dep != "advcl"
+            or tok.tag != "VBG"
+            or governor.type is not event.type
+        ):
+            continue
+        merged[tok.head] = replace(
+            governor,
+            fatalities=governor.fatalities or event.fatalities,
+            target=governor.target or event.target,
+            rules=(*governor.rules, "event.merged-result"),
+        )
+        del merged[head]
+    return merged
 
 
 def _subsumed(parsed: ParsedText, head: int, event: Event, coded: dict[int, Event]) -> bool:
@@ -101,8 +127,8 @@ def _code_trigger(
     args = find_arguments(parsed, trigger, ctx.lexicon)
     clause = clause_tokens(parsed, trigger.head, heads - {trigger.head})
     places = event_places(parsed, clause, tok.sent, ctx.places, ctx.demonym_country)
-    location = places.primary or _focus_location(ctx)
     source, target, actor_rules = _actors(args, ctx)
+    location = places.primary or _focus_location(ctx, source, target)
     if source is None and trigger.entry.host_source and location and location.country:
         source = ctx.country_actor(location.country)
         actor_rules.append("arg.host-country")
@@ -264,8 +290,15 @@ def _event_date(clause: list[int], sentence: int, ctx: CodingContext) -> EventDa
     )
 
 
-def _focus_location(ctx: CodingContext) -> Location | None:
+def _focus_location(
+    ctx: CodingContext, source: Actor | None, target: Actor | None
+) -> Location | None:
+    """The article's focus country, unless the event's actors say it happened elsewhere
+    ("Chile and Peru agreed" in a report about Syria has no known place)."""
     if not ctx.focus_country:
+        return None
+    countries = {a.country for a in (source, target) if a is not None and a.country}
+    if countries and ctx.focus_country not in countries:
         return None
     place = ctx.country_place(ctx.focus_country)
     return country_location(place, ctx.focus_country, "loc.article-focus")

@@ -131,7 +131,9 @@ def _demonym_place(
 ) -> str | None:
     for i in scope:
         tok = parsed.tokens[i]
-        if tok.lemma not in PLACE_NOUNS or tok.pos != "NOUN":
+        # the lemmatiser reads "bases" as "basis": accept the plain singular too
+        singular = tok.norm[:-1] if tok.norm.endswith("s") else tok.norm
+        if tok.pos != "NOUN" or not {tok.lemma, tok.norm, singular} & PLACE_NOUNS:
             continue
         for child in parsed.children(i):
             if child.dep in {"amod", "compound"}:

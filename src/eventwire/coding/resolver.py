@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from eventwire.coding.actor_dictionary import ActorDictionary
-from eventwire.coding.actors import actor_for_phrase, mention_finder
+from eventwire.coding.actors import MentionFinder, actor_for_phrase, mention_finder
 from eventwire.coding.anaphora import organisation_mentions, resolve_anaphor
 from eventwire.model import Actor, ParsedText
 
@@ -26,12 +26,14 @@ class ActorResolver:
         parsed: ParsedText,
         dictionary: ActorDictionary,
         on: dt.date,
+        find: MentionFinder | None = None,
     ) -> None:
         self._parsed = parsed
         self._dictionary = dictionary
         self._on = on
         self._organisations = organisation_mentions(parsed, dictionary)
-        self._find = mention_finder(parsed, dictionary)
+        # the article's mention_finder: pass the pipeline's to share its scans
+        self._find = find or mention_finder(parsed, dictionary)
         self._cache: dict[int, Actor | None] = {}
 
     def actor_at(self, head: int) -> Actor | None:

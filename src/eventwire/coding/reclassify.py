@@ -35,9 +35,9 @@ def reclassify(
     cues: FactualityCues,
 ) -> tuple[Plover, str | None]:
     """The type PLOVER's conventions give this event, and the rule that changed it."""
-    if fact is Factuality.NEGATED and plover in lexicon.refused_types:
-        if fact_rule and fact_rule.startswith(_REFUSING_CUES):
-            return Plover.REJECT, REFUSAL_RULE
+    refused = bool(fact_rule and fact_rule.startswith(_REFUSING_CUES))
+    if fact is Factuality.NEGATED and refused and plover in lexicon.refused_types:
+        return Plover.REJECT, REFUSAL_RULE
     offered = bool(fact_rule and fact_rule.startswith(OFFER_RULE))
     if offered and plover in lexicon.offered_types:
         return lexicon.offered_types[plover], OFFERED_RULE

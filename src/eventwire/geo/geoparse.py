@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from eventwire.geo.gazetteer import Gazetteer, distance_km
 from eventwire.geo.lexicon import GeoLexicon, load_lexicon
-from eventwire.geo.mention import DIRECTIONS, Mention
+from eventwire.geo.mention import Mention
 from eventwire.geo.names import name_key
 from eventwire.geo.recognise import recognise
 from eventwire.geo.resolve import (
@@ -20,6 +20,7 @@ from eventwire.geo.resolve import (
     role_rule,
 )
 from eventwire.geo.roles import find_dateline, metonymy_verb
+from eventwire.geo.spans import localise, span_mention, tokens_in
 from eventwire.model import Feature, ParsedText, Place, PlaceRole
 
 WEAK_RADIUS_KM = 300.0
@@ -40,7 +41,8 @@ def geoparse(
     lex = lexicon or load_lexicon()
     mentions = recognise(parsed, gazetteer, lex, org_spans, skip_sentences)
     skip = skip_sentences | {s.index for s in parsed.sentences if s.furniture}
-    return _finish(parsed, gazetteer, lex, mentions, skip=skip)
+    places = _finish(parsed, gazetteer, lex, mentions, skip=skip)
+    return localise(places, gazetteer, strays=False)
 
 
 def resolve_spans(
@@ -53,9 +55,8 @@ def resolve_spans(
     """Resolve given toponym spans (gold toponyms, Mordecai-style evaluation): one place each,
     in the order given."""
     lex = lexicon or load_lexicon()
-    mentions = [_span_mention(text, s, e, gazetteer, parsed, lex) for s, e in spans]
-    places = _finish(parsed, gazetteer, lex, mentions, keep_dateline=False)
-    return places
+    mentions = [span_mention(text, s, e, gazetteer, parsed, lex) for s, e in spans]
+    return localise(_finish(parsed, gazetteer, lex, mentions, keep_dateline=False), gazetteer)
 
 
 def article_focus(places: Sequence[Place]) -> str | None:
@@ -76,78 +77,6 @@ def article_focus(places: Sequence[Place]) -> str | None:
 
 
 # ---- internals -------------------------------------------------------------------------------
-def _tokens_in(parsed: ParsedText, start: int, end: int) -> tuple[int, int] | None:
-    first = last = None
-    for t in parsed.tokens:
-        if t.end > start and t.start < end:
-            if first is None:
-                first = t.i
-            last = t.i + 1
-        elif t.start >= end:
-            break
-    return None if first is None or last is None else (first, last)
-
-
-def _span_mention(
-    text: str, start: int, end: int, gazetteer: Gazetteer, parsed: ParsedText, lex: GeoLexicon
-) -> Mention:
-    toks = _tokens_in(parsed, start, end) or (0, 0)
-    sentence = parsed.tokens[toks[0]].sent if parsed.tokens and toks[1] > toks[0] else -1
-    surface = text[start:end]
-    key = name_key(surface)
-    rules = ("geo.recognise.given-span",)
-    alpha3 = gazetteer.demonym_entry(key)
-    if alpha3 is not None and not _names_country(gazetteer, key):
-        return Mention(*toks, start, end, key, PlaceRole.DEMONYM, rules, sentence, alpha3)
-    if not gazetteer.has_key(key):
-        street = lex.facility_heads.get(key.rsplit(" ", 1)[-1]) == "fac.street"
-        parts = () if street else _parts(surface)  # "Collins Avenue" is not in Collins
-        for variant in (*_variants(key), *parts):
-            if gazetteer.has_key(variant):
-                key = variant
-                break
-            alpha3 = gazetteer.demonym_entry(variant)
-            if alpha3 is not None:
-                return Mention(*toks, start, end, key, PlaceRole.DEMONYM, rules, sentence, alpha3)
-    return Mention(*toks, start, end, key, PlaceRole.LITERAL, rules, sentence)
-
-
-def _parts(surface: str) -> list[str]:
-    """Keys of the capitalised word runs inside a longer name, longest first
-    ("Colorado State University" -> "colorado state", "colorado", ...)."""
-    words = surface.replace("-", " ").split()
-    out: list[str] = []
-    for n in range(len(words) - 1, 0, -1):
-        for i in range(len(words) - n + 1):
-            window = words[i : i + n]
-            if all(w[:1].isupper() for w in window):
-                out.append(name_key(" ".join(window)))
-    return out
-
-
-def _names_country(gazetteer: Gazetteer, key: str) -> bool:
-    return any(gazetteer.feature(k) is Feature.COUNTRY for k in gazetteer.lookup_key(key))
-
-
-def _variants(key: str) -> list[str]:
-    """Spellings to try when a given span is not in the gazetteer as it stands."""
-    out: list[str] = []
-    words = key.split()
-    for drop in ("the ",):
-        if key.startswith(drop):
-            out.append(key[len(drop) :])
-    if key.endswith(("'s", "s'")):
-        out.append(key[:-2].rstrip("'"))
-    while words and words[0] in DIRECTIONS:
-        words = words[1:]
-        out.append(" ".join(words))
-    if key.endswith("s"):
-        out.append(key[:-1])  # "Kenyans"
-    if key.endswith("ern") or key.endswith("an"):
-        pass
-    return [v for v in out if v]
-
-
 def _dateline(
     parsed: ParsedText, gazetteer: Gazetteer, mentions: list[Mention]
 ) -> tuple[list[Mention], str | None, tuple[str, str] | None]:
@@ -169,7 +98,7 @@ def _dateline(
                 )
         else:
             key = name_key(parsed.text[span[0] : span[1]])
-            toks = _tokens_in(parsed, *span)
+            toks = tokens_in(parsed, *span)
             if toks is None or not gazetteer.has_key(key):
                 continue
             m = Mention(

@@ -8,8 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from eventwire.datafiles import read_yaml
 from eventwire.errors import KnowledgeError
 
 
@@ -31,10 +30,7 @@ def default_lexicon_path() -> Path:
 def load_lexicon(path: Path | None = None) -> GeoLexicon:
     """Read and validate the geo lexicon (default: the packaged one); cached per path."""
     path = path or default_lexicon_path()
-    try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"{path}: cannot read the geo lexicon ({exc}).") from exc
+    data: Any = read_yaml(path)  # YAML 1.2 scalars: "on", "no" stay words
     if not isinstance(data, dict) or "version" not in data:
         raise KnowledgeError(f"{path}: the geo lexicon needs a 'version' and entry lists.")
     seen: set[str] = set()

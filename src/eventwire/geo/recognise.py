@@ -32,6 +32,9 @@ from eventwire.model import Feature, ParsedText, PlaceRole
 
 __all__ = ["Mention", "recognise"]
 
+LOCAL_RULE = "+local"  # an unlisted name: the article's locality gives its point
+LOCAL_LABELS = frozenset({"FAC", "LOC"})
+
 
 class _Recogniser:
     def __init__(
@@ -129,13 +132,32 @@ class _Recogniser:
                 self.add(f, la, key, PlaceRole.LITERAL, rule + "+trimmed")
                 return
         # a comma list or a longer phrase: its longest known sub-names
-        # A name the gazetteer does not know is dropped: on news text such NER "places" are
-        # more often people, brands or phrases than unlisted streets. A street or building
-        # ("Collins Avenue", "Cape Peron") is not searched for town names either.
+        # A street or building ("Collins Avenue", "Cape Peron") is not searched for town
+        # names: it is kept as a local name. Other unknown FAC/LOC names are searched first;
+        # unknown GPE names are dropped (on news text they are more often people or brands).
         heads = self.lex.facility_heads
         if toks[last - 1].lemma in heads or toks[first].lemma in heads:
+            self.local_name(first, last, rule)
             return
-        self.scan(first, last, PlaceRole.LITERAL, rule + "+part", CITY_FLOOR, allow_weak=True)
+        found = self.scan(
+            first, last, PlaceRole.LITERAL, rule + "+part", CITY_FLOOR, allow_weak=True
+        )
+        if not found and label in LOCAL_LABELS:
+            self.local_name(first, last, rule)
+
+    def local_name(self, first: int, last: int, rule: str) -> None:
+        """An unlisted street, building or area ("Royal Street", "Ghouta"): kept as a literal
+        place with no entry; it is placed at the article's locality later. Only proper
+        nouns count: "the street" or a lower-case phrase is no name."""
+        toks = self.p.tokens
+        if not all(
+            t.pos == "PROPN" or not t.text[:1].isalpha() or t.lemma in self.lex.facility_heads
+            for t in toks[first:last]
+        ):
+            return
+        if not capitalised(toks[first]) or toks[first].text in self.lex.not_toponyms:
+            return
+        self.add(first, last, span_key(self.p, first, last), PlaceRole.LITERAL, rule + LOCAL_RULE)
 
     def extend_org(self, first: int, last: int) -> int:
         """Extend "Islamic State of Iraq" over "and the Levant": an organisation named "... of

@@ -22,6 +22,9 @@ from eventwire.model import Feature, PlaceRole
 MAX_CANDIDATES = 80
 TOP_FOR_DISTANCE = 12
 TOWN_CLASH_POPULATION = 10_000
+COUNTRY_BONUS = 1.5  # the article names the candidate's country
+CAPITAL_BONUS = 0.5
+ADMIN1_BONUS = 1.5  # the article names the candidate town's first-level division
 AREA_FEATURES = frozenset({Feature.REGION, Feature.CONTINENT, Feature.OTHER, Feature.FACILITY})
 
 
@@ -89,7 +92,7 @@ def _prior(
     else:
         score = math.log10(pop + 1)
         if gazetteer.is_capital(k):
-            score += 1.0
+            score += CAPITAL_BONUS
             why = "geo.resolve.capital"
         if mention.admin_cue:
             score -= 2.0
@@ -99,14 +102,14 @@ def _prior(
     if country is not None and feature is not Feature.COUNTRY and country not in named:
         n = ctx.countries.get(country, 0)
         if n:
-            score += 1.5 + 0.1 * min(n, 5)
+            score += COUNTRY_BONUS + 0.1 * min(n, 5)
             why = why or "geo.resolve.country-context"
         if country == ctx.dateline_country:
             score += 0.5
             why = why or "geo.resolve.dateline-country"
         admin1 = gazetteer.admin1_of(k)
         if feature is not Feature.ADMIN1 and admin1 is not None and (country, admin1) in ctx.admin1:
-            score += 1.0
+            score += ADMIN1_BONUS
             why = why or "geo.resolve.admin1-context"
     return score, why
 

@@ -20,6 +20,8 @@ _DATELINE = re.compile(
     \s*(?:—|–|--|-|:)\s""",
     re.VERBOSE,
 )
+# a scraped dateline that lost its dash: "WASHINGTON Officials said..." (capitals only)
+_BARE_DATELINE = re.compile(r"\A\s*(?P<city>[A-Z]{4,}(?:\ [A-Z]{2,}){0,2})\s+(?=[A-Z][a-z])")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
@@ -34,7 +36,8 @@ def find_dateline(text: str) -> Dateline | None:
     a news agency in brackets (a capitalised first word alone is just a sentence)."""
     m = _DATELINE.match(text[:160])
     if m is None:
-        return None
+        bare = _BARE_DATELINE.match(text[:160])
+        return Dateline((bare.start("city"), bare.end("city")), None) if bare else None
     city = m.group("city")
     letters = [c for c in city if c.isalpha()]
     if len(letters) < 2:

@@ -10,7 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-COMMANDS = [[], ["extract"], ["knowledge", "build"], ["export"], ["eval"]]
+COMMANDS = [
+    [], ["extract"], ["knowledge", "build"], ["export"], ["eval"],
+    ["ingest"], ["events"], ["show"], ["stats"], ["correct"], ["db", "migrate"], ["db", "info"],
+]
 OUT = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 
 

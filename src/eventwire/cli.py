@@ -6,21 +6,18 @@ One handler (``main``) turns an ``EventwireError`` into one line on stderr and e
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import Annotated, TextIO
 
 import typer
 
+from eventwire.cli_options import OutputOpt, QuietOpt, output, parse_day, settings_from_flags
 from eventwire.cli_progress import progress_for
 from eventwire.commands import register_all
-from eventwire.config import Settings, load_settings
-from eventwire.errors import EventwireError, OutputError
+from eventwire.errors import EventwireError
 from eventwire.export.records import article_record
 from eventwire.extract import ExtractReport, extract
 from eventwire.ingest import InputFailure, InputNote
@@ -42,10 +39,6 @@ ModelOpt = Annotated[
     str | None,
     typer.Option("--model", help="spaCy model name (setting 'model', env EVENTWIRE_MODEL)."),
 ]
-OutputOpt = Annotated[
-    Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
-]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 MaxMbOpt = Annotated[
     float | None,
     typer.Option(
@@ -53,32 +46,6 @@ MaxMbOpt = Annotated[
         help="Refuse articles larger than this (setting 'max_article_mb', default 5).",
     ),
 ]
-
-
-def _settings(**flags: Any) -> Settings:
-    return load_settings({k: v for k, v in flags.items() if v is not None})
-
-
-def _parse_day(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"'{value}' is not a date: write it as YYYY-MM-DD.") from None
-
-
-@contextmanager
-def _output(path: Path | None) -> Iterator[TextIO]:
-    if path is None:
-        yield sys.stdout
-        return
-    try:
-        fh = path.open("w", encoding="utf-8")
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write the output ({exc.strerror}).") from exc
-    with fh:
-        yield fh
 
 
 @app.command("extract")
@@ -95,15 +62,15 @@ def extract_command(
         ),
     ] = None,
     model: ModelOpt = None,
-    output: OutputOpt = None,
+    output_path: OutputOpt = None,
     max_article_mb: MaxMbOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Code articles and write one JSON object per article (JSON Lines)."""
-    settings = _settings(model=model, max_article_mb=max_article_mb)
-    day = _parse_day(reference_date)
+    settings = settings_from_flags(model=model, max_article_mb=max_article_mb)
+    day = parse_day(reference_date, "--reference-date")
     report = ExtractReport()
-    with _output(output) as out, progress_for(quiet, "articles") as advance:
+    with output(output_path) as out, progress_for(quiet, "articles") as advance:
         for item in extract(paths, settings, reference_date=day):
             _handle(item, out, report)
             if isinstance(item, ArticleResult):
@@ -136,7 +103,7 @@ def knowledge_build() -> None:
     """Build the compact gazetteer index now (otherwise it is built at first use)."""
     from eventwire.geo import Gazetteer
 
-    settings = _settings()
+    settings = settings_from_flags()
     cache = Path(settings.cache_dir) if settings.cache_dir else None
     gazetteer = Gazetteer.load(cache, tuple(settings.gazetteer_overlay))
     typer.echo(f"gazetteer ready: {len(gazetteer)} places", err=True)

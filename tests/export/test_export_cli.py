@@ -37,7 +37,7 @@ def test_cli_export_csv_from_file_to_output(extract_output: Path, tmp_path: Path
 
 def test_cli_export_reads_stdin_and_writes_stdout(extract_output: Path) -> None:
     stdin = extract_output.read_text(encoding="utf-8")
-    result = run_cli("export", "--format", "geojson", "--quiet", stdin=stdin)
+    result = run_cli("export", "-", "--format", "geojson", "--quiet", stdin=stdin)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert len(json.loads(result.stdout)["features"]) == 3
@@ -93,3 +93,32 @@ def test_cli_export_real_pipeline_to_every_format(tmp_path: Path) -> None:
 
     count = duckdb.sql(f"SELECT count(*) FROM read_parquet('{outputs['parquet']}')").fetchall()
     assert count == [(len(ids),)]
+
+
+@pytest.mark.model
+def test_cli_export_from_the_store_with_filters(tmp_path: Path) -> None:
+    source = tmp_path / "news.jsonl"
+    source.write_text(
+        json.dumps(
+            {
+                "id": "n1",
+                "date": "2021-06-02",
+                "text": "Rebels shelled an army base near Goma on Monday. "
+                "Hundreds of students marched in Nairobi on Tuesday.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "events.duckdb"
+    assert run_cli("ingest", str(source), "--db", str(db), "--quiet").returncode == 0
+    everything = run_cli("export", "--db", str(db), "--format", "csv", "--quiet")
+    only_protests = run_cli(
+        "export", "--db", str(db), "--format", "csv", "--type", "PROTEST", "--quiet"
+    )
+    assert everything.returncode == 0 and only_protests.returncode == 0, everything.stderr
+    all_rows = list(csv.DictReader(io.StringIO(everything.stdout)))
+    protest_rows = list(csv.DictReader(io.StringIO(only_protests.stdout)))
+    assert {r["type"] for r in all_rows} >= {"ASSAULT", "PROTEST"}
+    assert {r["type"] for r in protest_rows} == {"PROTEST"}
+    assert all(r["article_id"] == "n1" for r in protest_rows)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from eventwire.errors import InputError, OutputError
 from eventwire.export.acled import ACLED_COLUMNS, acled_row
@@ -27,6 +27,9 @@ from eventwire.export.mappings import (
     load_plover_scale,
 )
 from eventwire.export.plover import plover_record
+
+if TYPE_CHECKING:
+    from eventwire.store import EventFilter, Store
 
 
 class ExportFormat(StrEnum):
@@ -156,3 +159,34 @@ def _records(lines: Iterable[str], source: str) -> Iterator[dict[str, Any]]:
                 "writes: one object with 'article' and 'events' per line.",
             )
         yield record
+
+
+def store_records(store: Store, where: EventFilter) -> Iterator[dict[str, Any]]:
+    """Article records of the stored events a filter selects (corrections applied, rejected
+    events left out unless the filter asks for them), one record per run of events of the same
+    article, so exports read the store the way they read ``extract`` output."""
+    article_id: str | None = None
+    events: list[dict[str, Any]] = []
+    for stored in store.iter_events(where):
+        if stored.article_id != article_id and events:
+            yield _article_record(store, article_id, events)
+            events = []
+        article_id = stored.article_id
+        events.append(stored.record)
+    if events:
+        yield _article_record(store, article_id, events)
+
+
+def _article_record(
+    store: Store, article_id: str | None, events: list[dict[str, Any]]
+) -> dict[str, Any]:
+    article = store.get_article(article_id) if article_id else None
+    head: dict[str, Any] = {"id": article_id}
+    if article is not None:
+        head.update(
+            title=article.title,
+            url=article.url,
+            date=article.date.isoformat() if article.date else None,
+            reference_date=article.reference_date.isoformat(),
+        )
+    return {"article": head, "events": events, "places": []}

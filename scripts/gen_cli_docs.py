@@ -11,8 +11,19 @@ import sys
 from pathlib import Path
 
 COMMANDS = [
-    [], ["extract"], ["knowledge", "build"], ["export"], ["eval"],
-    ["ingest"], ["events"], ["show"], ["stats"], ["correct"], ["db", "migrate"], ["db", "info"],
+    [],
+    ["extract"],
+    ["knowledge", "build"],
+    ["knowledge", "check"],
+    ["export"],
+    ["eval"],
+    ["ingest"],
+    ["events"],
+    ["show"],
+    ["stats"],
+    ["correct"],
+    ["db", "migrate"],
+    ["db", "info"],
 ]
 OUT = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 

@@ -112,6 +112,32 @@ def knowledge_build() -> None:
 register_all(app)
 
 
+@knowledge_app.command("check")
+def knowledge_check(
+    lexicon: Annotated[
+        list[Path] | None, typer.Option("--lexicon", help="An extra lexicon file to check.")
+    ] = None,
+    actors: Annotated[
+        list[Path] | None, typer.Option("--actors", help="An extra actor file to check.")
+    ] = None,
+    overlay: Annotated[
+        list[Path] | None,
+        typer.Option("--gazetteer-overlay", help="An extra gazetteer overlay CSV to check."),
+    ] = None,
+) -> None:
+    """Validate the shipped and your own knowledge files: file, line and id of each problem."""
+    from eventwire.knowledge import check_knowledge
+
+    settings = settings_from_flags(lexicon=lexicon, actors=actors, gazetteer_overlay=overlay)
+    problems = check_knowledge(settings)
+    for problem in problems:
+        typer.echo(f"error: {problem}", err=True)
+    if problems:
+        typer.echo(f"{len(problems)} problems in the knowledge files", err=True)
+        raise typer.Exit(1)
+    typer.echo("knowledge files are valid", err=True)
+
+
 def main() -> None:
     """Entry point: usage errors exit 2 (click), eventwire's errors are one line and exit 1."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")

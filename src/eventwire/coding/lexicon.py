@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from eventwire.datafiles import load_yaml_text
+from eventwire.datafiles import KnowledgeLoader, load_yaml_text
 from eventwire.errors import KnowledgeError
 from eventwire.model import Plover
 
@@ -183,16 +183,57 @@ def _read_yaml(path: Path) -> dict[str, Any]:
 
 
 def _entries(doc: Mapping[str, Any], path: Path) -> Iterable[LexiconEntry]:
+    entries, problems = _checked_entries(doc, path)
+    if problems:
+        raise KnowledgeError(problems[0])
+    return entries
+
+
+def check_lexicon_file(path: Path) -> list[str]:
+    """Every problem in one lexicon file, each naming file, line and entry id."""
+    try:
+        doc = _read_yaml(path)
+    except KnowledgeError as exc:
+        return [str(exc)]
+    return _checked_entries(doc, path)[1]
+
+
+def _checked_entries(doc: Mapping[str, Any], path: Path) -> tuple[list[LexiconEntry], list[str]]:
+    lines = _entry_lines(path)
+    entries: list[LexiconEntry] = []
+    problems: list[str] = []
     seen: dict[str, int] = {}
     for n, raw in enumerate(doc.get("entries") or [], 1):
-        entry = parse_entry(raw, f"{path}: entry {n}")
+        line = lines[n - 1] if n - 1 < len(lines) else 0
+        where = f"{path}:{line}: entry {n}" if line else f"{path}: entry {n}"
+        try:
+            entry = parse_entry(raw, where)
+        except KnowledgeError as exc:
+            problems.append(str(exc))
+            continue
         if entry.id in seen:
-            raise KnowledgeError(
-                f"{path}: entry {n}: lexicon id '{entry.id}' is already used by entry "
-                f"{seen[entry.id]}. Give it a new id."
+            problems.append(
+                f"{where}: lexicon id '{entry.id}' is already used by entry {seen[entry.id]}. "
+                "Give it a new id."
             )
+            continue
         seen[entry.id] = n
-        yield entry
+        entries.append(entry)
+    return entries, problems
+
+
+def _entry_lines(path: Path) -> list[int]:
+    """The 1-based line of each item of the file's ``entries`` list (for error messages)."""
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=KnowledgeLoader)  # noqa: S506
+    except (OSError, yaml.YAMLError):
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    for key, value in root.value:
+        if key.value == "entries" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
 
 
 def parse_entry(raw: Any, where: str) -> LexiconEntry:

@@ -107,3 +107,16 @@ def test_non_english_article_is_reported_not_coded(tmp_path: Path) -> None:
     assert [e["type"] for e in records["en"]["events"]] == ["ASSAULT"]
     for record in records.values():
         assert_valid(record)
+
+
+def test_two_workers_give_the_same_output(tmp_path: Path) -> None:
+    src = tmp_path / "batch.jsonl"
+    texts = [GOOD, "Troops withdrew from the town.", "Police arrested ten protesters in Lagos."]
+    src.write_text(
+        "".join(json.dumps({"id": f"a{k}", "text": t}) + "\n" for k, t in enumerate(texts * 3)),
+        encoding="utf-8",
+    )
+    one = run_cli("extract", str(src), "--quiet")
+    two = run_cli("extract", str(src), "--quiet", "--workers", "2")
+    assert one.returncode == two.returncode == 0, two.stderr
+    assert one.stdout == two.stdout

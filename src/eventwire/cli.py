@@ -64,10 +64,14 @@ def extract_command(
     model: ModelOpt = None,
     output_path: OutputOpt = None,
     max_article_mb: MaxMbOpt = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Processes coding in parallel (setting 'workers')."),
+    ] = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Code articles and write one JSON object per article (JSON Lines)."""
-    settings = settings_from_flags(model=model, max_article_mb=max_article_mb)
+    settings = settings_from_flags(model=model, max_article_mb=max_article_mb, workers=workers)
     day = parse_day(reference_date, "--reference-date")
     report = ExtractReport()
     with output(output_path) as out, progress_for(quiet, "articles") as advance:

@@ -37,6 +37,10 @@ class Settings:
         metadata={"help": "Largest article (file or JSON Lines record) accepted, in megabytes."},
     )
     batch_size: int = field(default=32, metadata={"help": "Articles per spaCy nlp.pipe batch."})
+    workers: int = field(
+        default=1,
+        metadata={"help": "Processes that code articles in parallel (each loads the model once)."},
+    )
     lexicon: tuple[Path, ...] = field(
         default=(),
         metadata={"help": "Extra PLOVER lexicon YAML files; entries override by id."},
@@ -127,4 +131,6 @@ def _coerce(values: Mapping[str, Any]) -> Settings:
     settings = dataclasses.replace(Settings(), **kwargs)
     if settings.max_article_mb <= 0:
         raise ConfigError("setting 'max_article_mb' must be positive.")
+    if settings.workers < 1:
+        raise ConfigError("setting 'workers' must be at least 1.")
     return settings

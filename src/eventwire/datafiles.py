@@ -14,9 +14,12 @@ import yaml
 
 from eventwire.errors import KnowledgeError
 
+_BASE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class KnowledgeLoader(yaml.SafeLoader):
-    """SafeLoader whose booleans are only ``true`` and ``false``."""
+
+class KnowledgeLoader(_BASE_LOADER):  # type: ignore[misc,valid-type]
+    """SafeLoader (libyaml's C one when available) whose booleans are only ``true`` and
+    ``false``."""
 
 
 KnowledgeLoader.yaml_implicit_resolvers = {

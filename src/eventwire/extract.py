@@ -10,6 +10,7 @@ from eventwire.config import Settings
 from eventwire.ingest import InputFailure, InputNote, read_inputs
 from eventwire.model import Article, ArticleResult
 from eventwire.pipeline import Pipeline
+from eventwire.scale.local import LocalPool
 
 Outcome = ArticleResult | InputFailure | InputNote
 
@@ -31,8 +32,15 @@ def extract(
     reference_date: dt.date | None = None,
     pipeline: Pipeline | None = None,
 ) -> Iterator[Outcome]:
-    """Read every input and code each article; failures and notes come in stream order."""
-    pipe = pipeline or Pipeline.load(settings)
+    """Read every input and code each article; failures and notes come in stream order.
+
+    With ``settings.workers`` > 1 the articles are coded by a pool of processes, each with
+    its own model (``eventwire.scale.local``); the order of the output is kept."""
+    coder: Pipeline | LocalPool
+    if pipeline is not None or settings.workers <= 1:
+        coder = pipeline or Pipeline.load(settings)
+    else:
+        coder = LocalPool(settings, settings.workers)
     waiting: list[Outcome] = []  # failures/notes read while articles are in the parse batch
     notes_for: dict[str, tuple[str, ...]] = {}
 
@@ -51,10 +59,14 @@ def extract(
                     notes.append(item.message)  # an InputNote precedes its article
                 waiting.append(item)
 
-    for result in pipe.process_many(articles()):
+    try:
+        for result in coder.process_many(articles()):
+            yield from _drain(waiting)
+            yield replace(result, notes=notes_for.pop(result.article.id, ()))
         yield from _drain(waiting)
-        yield replace(result, notes=notes_for.pop(result.article.id, ()))
-    yield from _drain(waiting)
+    finally:
+        if isinstance(coder, LocalPool):
+            coder.close()
 
 
 def _drain(waiting: list[Outcome]) -> Iterator[Outcome]:

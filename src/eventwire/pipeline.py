@@ -16,7 +16,7 @@ from pathlib import Path
 from eventwire import __version__
 from eventwire.coding import numbers
 from eventwire.coding.actor_dictionary import ActorDictionary
-from eventwire.coding.actors import find_organisations
+from eventwire.coding.actors import find_organisations, mention_finder
 from eventwire.coding.events import CodingContext, code_article
 from eventwire.coding.factuality import FactualityCues, load_cues
 from eventwire.coding.lexicon import Lexicon, load_lexicon
@@ -90,12 +90,13 @@ class Pipeline:
         """Everything after the parse: furniture, places, dates, actors, events."""
         parsed = mark_furniture(parsed, self.furniture)
         skip = frozenset(s.index for s in parsed.sentences if s.furniture)
-        orgs = find_organisations(parsed, self.actors)
+        find = mention_finder(parsed, self.actors)  # one scan of the article's names
+        orgs = find_organisations(parsed, self.actors, find)
         places = geoparse(parsed, self.gazetteer, [(s, e) for s, e, _ in orgs], skip)
         dates = tuple(
             d for d in find_dates(parsed, article.reference_date) if d.sentence not in skip
         )
-        resolver = ActorResolver(parsed, self.actors, article.reference_date)
+        resolver = ActorResolver(parsed, self.actors, article.reference_date, find)
         ctx = CodingContext(
             article=article,
             lexicon=self.lexicon,

@@ -14,18 +14,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from eventwire.coding.actor_dictionary import ActorDictionary, FormKind
-from eventwire.coding.actors import find_mentions, phrase_tokens
+from eventwire.coding.actors import MentionFinder, find_mentions, phrase_tokens
 from eventwire.model import Actor, ParsedText
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 def organisation_mentions(
-    parsed: ParsedText, dictionary: ActorDictionary, before: int | None = None
+    parsed: ParsedText,
+    dictionary: ActorDictionary,
+    before: int | None = None,
+    find: MentionFinder | None = None,
 ) -> tuple[Actor, ...]:
     """Organisations named in the text (before token ``before``), as actors in text order."""
     out: list[Actor] = []
-    for mention in find_mentions(parsed, dictionary, 0, before):
+    last = len(parsed.tokens) if before is None else before
+    mentions = find(0, last) if find is not None else find_mentions(parsed, dictionary, 0, before)
+    for mention in mentions:
         forms = mention.of_kind(FormKind.ORGANISATION)
         if not forms:
             continue

@@ -199,19 +199,20 @@ def check_lexicon_file(path: Path) -> list[str]:
 
 
 def _checked_entries(doc: Mapping[str, Any], path: Path) -> tuple[list[LexiconEntry], list[str]]:
-    lines = _entry_lines(path)
+    lines: list[int] | None = None  # read only when there is a problem to place
     entries: list[LexiconEntry] = []
     problems: list[str] = []
     seen: dict[str, int] = {}
     for n, raw in enumerate(doc.get("entries") or [], 1):
-        line = lines[n - 1] if n - 1 < len(lines) else 0
-        where = f"{path}:{line}: entry {n}" if line else f"{path}: entry {n}"
         try:
-            entry = parse_entry(raw, where)
-        except KnowledgeError as exc:
-            problems.append(str(exc))
+            entry = parse_entry(raw, f"{path}: entry {n}")
+        except KnowledgeError:
+            lines = lines if lines is not None else _entry_lines(path)
+            problems.append(_place_problem(raw, _where(path, n, lines)))
             continue
         if entry.id in seen:
+            lines = lines if lines is not None else _entry_lines(path)
+            where = _where(path, n, lines)
             problems.append(
                 f"{where}: lexicon id '{entry.id}' is already used by entry {seen[entry.id]}. "
                 "Give it a new id."
@@ -220,6 +221,20 @@ def _checked_entries(doc: Mapping[str, Any], path: Path) -> tuple[list[LexiconEn
         seen[entry.id] = n
         entries.append(entry)
     return entries, problems
+
+
+def _where(path: Path, n: int, lines: list[int]) -> str:
+    line = lines[n - 1] if n - 1 < len(lines) else 0
+    return f"{path}:{line}: entry {n}" if line else f"{path}: entry {n}"
+
+
+def _place_problem(raw: Any, where: str) -> str:
+    """The validation message again, now with the entry's line in the file."""
+    try:
+        parse_entry(raw, where)
+    except KnowledgeError as exc:
+        return str(exc)
+    return where
 
 
 def _entry_lines(path: Path) -> list[int]:

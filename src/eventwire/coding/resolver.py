@@ -31,9 +31,9 @@ class ActorResolver:
         self._parsed = parsed
         self._dictionary = dictionary
         self._on = on
-        self._organisations = organisation_mentions(parsed, dictionary)
         # the article's mention_finder: pass the pipeline's to share its scans
         self._find = find or mention_finder(parsed, dictionary)
+        self._organisations = organisation_mentions(parsed, dictionary, find=self._find)
         self._cache: dict[int, Actor | None] = {}
 
     def actor_at(self, head: int) -> Actor | None:

@@ -17,17 +17,22 @@ if TYPE_CHECKING:
 
 def to_parsed(doc: Doc, norm: NormalisedText, original: str) -> ParsedText:
     """Convert a spaCy doc parsed from ``norm.text`` into offsets of ``original``."""
-    tokens: list[Token] = []
-    sent_of: dict[int, int] = {}
     sentences: list[Sentence] = []
+    sent_of: list[int] = [0] * len(doc)
     for s_index, sent in enumerate(doc.sents):
         start = norm.to_original(sent.start_char)
         end = norm.end_to_original(sent.end_char)
         sentences.append(Sentence(s_index, sent.start, sent.end, start, end, original[start:end]))
-        for t in range(sent.start, sent.end):
-            sent_of[t] = s_index
+        sent_of[sent.start : sent.end] = [s_index] * (sent.end - sent.start)
+    tokens: list[Token] = []
+    kids: list[list[int]] = [[] for _ in range(len(doc))]
+    # Heads from the array (offsets relative to the token): ``tok.head`` builds a Token each.
+    offsets = doc.to_array("HEAD").view("int64").tolist() if len(doc) else []
     for tok in doc:
-        tokens.append(_token(tok, norm, original, sent_of[tok.i]))
+        token = _token(tok, tok.i + offsets[tok.i], norm, original, sent_of[tok.i])
+        tokens.append(token)
+        if token.head != token.i:
+            kids[token.head].append(token.i)  # in index order: spaCy's ``Token.children``
     entities = tuple(
         Entity(
             ent.start,
@@ -39,13 +44,14 @@ def to_parsed(doc: Doc, norm: NormalisedText, original: str) -> ParsedText:
         )
         for ent in doc.ents
     )
-    children = tuple(tuple(c.i for c in tok.children) for tok in doc)
+    children = tuple(tuple(k) for k in kids)
     return ParsedText(original, tuple(tokens), tuple(sentences), entities, children)
 
 
-def _token(tok: Any, norm: NormalisedText, original: str, sent: int) -> Token:
+def _token(tok: Any, head: int, norm: NormalisedText, original: str, sent: int) -> Token:
+    text = tok.text
     start = norm.to_original(tok.idx)
-    end = norm.end_to_original(tok.idx + len(tok.text))
+    end = norm.end_to_original(tok.idx + len(text))
     return Token(
         i=tok.i,
         text=original[start:end],
@@ -53,12 +59,12 @@ def _token(tok: Any, norm: NormalisedText, original: str, sent: int) -> Token:
         pos=tok.pos_,
         tag=tok.tag_,
         dep=tok.dep_,
-        head=tok.head.i,
+        head=head,
         start=start,
         end=end,
         sent=sent,
         ent_type=tok.ent_type_,
         ent_iob=tok.ent_iob_,
         morph=str(tok.morph),
-        norm=tok.text.lower(),
+        norm=text.lower(),
     )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 from eventwire.model import ParsedText
 from eventwire.nlp.model import load_model
-from eventwire.nlp.normalise import normalise
+from eventwire.nlp.normalise import NormalisedText, normalise
 from eventwire.nlp.parse import to_parsed
 
 
@@ -18,14 +19,14 @@ def parse_text(text: str, model: str) -> ParsedText:
 def parse_texts(texts: Iterable[str], model: str, batch_size: int = 32) -> Iterator[ParsedText]:
     """Parse many texts in batches with ``nlp.pipe``; yields in input order."""
     nlp = load_model(model)
-    originals: list[str] = []
+    pending: deque[tuple[str, NormalisedText]] = deque()  # read ahead by nlp.pipe, in order
 
     def normalised() -> Iterator[str]:
         for text in texts:
-            originals.append(text)
-            yield normalise(text).text
+            norm = normalise(text)
+            pending.append((text, norm))
+            yield norm.text
 
-    for k, doc in enumerate(nlp.pipe(normalised(), batch_size=batch_size)):
-        original = originals[k]
-        originals[k] = ""  # free the text once it has been converted
-        yield to_parsed(doc, normalise(original), original)
+    for doc in nlp.pipe(normalised(), batch_size=batch_size):
+        original, norm = pending.popleft()
+        yield to_parsed(doc, norm, original)

@@ -1,0 +1,1 @@
+"""Scaling out: code articles in several worker processes (``local``)."""

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from eventwire.ingest import messages as msg
 from eventwire.ingest.articles import make_article
-from eventwire.ingest.items import InputItem, OpenInput, ReadOptions, failure, note
+from eventwire.ingest.items import InputFailure, InputItem, OpenInput, ReadOptions, failure, note
 from eventwire.ingest.markup import decode_html, join_paragraphs
-from eventwire.ingest.text import read_bounded
+from eventwire.ingest.text import read_document
 
 # htmldate options: dates from the page's metadata and markup, not guessed from its prose.
 _DATE_OPTIONS = {"extensive_search": False, "original_date": True}
@@ -84,17 +84,12 @@ def _day(value: str | None) -> dt.date | None:
 
 def read_html(source: OpenInput, options: ReadOptions) -> Iterator[InputItem]:
     """Read an HTML page as one article: its main text, title, date and canonical URL."""
-    data = read_bounded(source.chunks, options.max_bytes)
-    if data is None:
-        yield failure(
-            source.source,
-            msg.TOO_LARGE,
-            size="more than " + msg.megabytes(options.max_bytes),
-            limit=msg.limit_mb(options.max_bytes),
-        )
+    data = read_document(source, options)
+    if isinstance(data, InputFailure):
+        yield data
         return
     if not data.strip():
-        yield failure(source.source, msg.EMPTY if not data else msg.BLANK)
+        yield failure(source.source, msg.BLANK)
         return
     decoded = decode_html(data)
     if isinstance(decoded, str):

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from eventwire.ingest import messages as msg
 from eventwire.ingest.articles import make_article
 from eventwire.ingest.decode import decode_document
-from eventwire.ingest.items import InputItem, OpenInput, ReadOptions, failure, note
+from eventwire.ingest.items import InputFailure, InputItem, OpenInput, ReadOptions, failure, note
 
 
 def read_bounded(chunks: Iterable[bytes], limit: int) -> bytes | None:
@@ -22,19 +22,26 @@ def read_bounded(chunks: Iterable[bytes], limit: int) -> bytes | None:
     return b"".join(parts)
 
 
-def read_text(source: OpenInput, options: ReadOptions) -> Iterator[InputItem]:
-    """Read a plain text input as one article; the text is kept as received."""
+def read_document(source: OpenInput, options: ReadOptions) -> bytes | InputFailure:
+    """The bytes of a one-article input, or the failure that it is too large or empty."""
     data = read_bounded(source.chunks, options.max_bytes)
     if data is None:
-        yield failure(
+        return failure(
             source.source,
             msg.TOO_LARGE,
             size="more than " + msg.megabytes(options.max_bytes),
             limit=msg.limit_mb(options.max_bytes),
         )
-        return
     if not data:
-        yield failure(source.source, msg.EMPTY)
+        return failure(source.source, msg.EMPTY)
+    return data
+
+
+def read_text(source: OpenInput, options: ReadOptions) -> Iterator[InputItem]:
+    """Read a plain text input as one article; the text is kept as received."""
+    data = read_document(source, options)
+    if isinstance(data, InputFailure):
+        yield data
         return
     decoded = decode_document(data)
     if isinstance(decoded, str):

@@ -22,6 +22,8 @@ COMMANDS = [
     ["show"],
     ["stats"],
     ["correct"],
+    ["dedup"],
+    ["serve"],
     ["db", "migrate"],
     ["db", "info"],
 ]

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.store.migrations import LATEST
+
 from ..cli_run import run_cli
 from .helpers import ARTICLES, write_jsonl
 
@@ -115,7 +117,7 @@ def test_store_cli_db_migrate_and_info(tmp_path: Path) -> None:
     again = run_cli("db", "migrate", "--db", str(path))
     assert "none (already current)" in again.stderr
     info = json.loads(run_cli("db", "info", "--db", str(path)).stdout)
-    assert info["schema_version"] == 2 and info["articles"] == 0
+    assert info["schema_version"] == LATEST and info["articles"] == 0
 
 
 def test_store_cli_ingest_needs_paths_or_recode(tmp_path: Path) -> None:

@@ -67,6 +67,12 @@ def export_command(
         Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+    merged: Annotated[
+        bool,
+        typer.Option(
+            "--merged", help="From the store: one record per story (see eventwire dedup)."
+        ),
+    ] = False,
 ) -> None:
     """Export events, one row (or feature, or record) per event: from the store, filtered
     like `eventwire events`, or from `eventwire extract` output files."""
@@ -87,6 +93,11 @@ def export_command(
         include_rejected,
     )  # fmt: skip
     with open_db(db, read_only=True) as store:
+        if merged:
+            from eventwire.dedup.refresh import story_export_records
+
+            _export(story_export_records(store, where), fmt, output, quiet)
+            return
         _export(store_records(store, where), fmt, output, quiet)
 
 

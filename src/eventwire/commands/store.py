@@ -75,6 +75,35 @@ def ingest_command(
     max_article_mb: Annotated[
         float | None, typer.Option("--max-article-mb", help="Refuse larger articles.")
     ] = None,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local (this machine) or dask (a Dask cluster).")
+    ] = "local",
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", min=1, help="Worker processes (local: default 1; dask: default 2)."
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler", help="tcp://HOST:PORT of a running Dask scheduler (--engine dask)."
+        ),
+    ] = None,
+    staging: Annotated[
+        str | None,
+        typer.Option(
+            "--staging",
+            help="Folder for the Dask Parquet partitions (shared by all hosts with --scheduler).",
+        ),
+    ] = None,
+    merge: Annotated[
+        bool,
+        typer.Option(
+            "--merge/--no-merge",
+            help="Then link duplicate articles and merge stories (eventwire dedup).",
+        ),
+    ] = True,
     quiet: QuietOpt = False,
 ) -> None:
     """Code articles and store them; unchanged articles are skipped, changed ones replaced."""
@@ -83,6 +112,11 @@ def ingest_command(
 
     if not paths and not recode:
         raise typer.BadParameter("give at least one PATH, or --recode.", param_hint="PATHS")
+    engine = _choice(engine, ("local", "dask"), "--engine")
+    if scheduler and engine != "dask":
+        raise typer.BadParameter("--scheduler needs --engine dask.", param_hint="--scheduler")
+    if scheduler and workers is not None:
+        raise typer.BadParameter("give --workers or --scheduler, not both.", param_hint="--workers")
     settings = _settings(db=db, model=model, max_article_mb=max_article_mb)
     day = _day(reference_date, "--reference-date")
     shown = [0]
@@ -97,15 +131,42 @@ def ingest_command(
             advance(report.done - shown[0], report.events, len(report.failures))
             shown[0] = report.done
 
-        report = ingest(
-            store,
-            paths or [],
-            settings,
-            reference_date=day,
-            recode=recode,
-            on_progress=tick,
-            on_problem=problem,
-        )
+        if engine == "dask":
+            import logging
+            from pathlib import Path
+
+            from eventwire.scale.dask_engine import dask_ingest
+
+            logging.getLogger("distributed").setLevel(logging.WARNING)  # its INFO chatter
+            report = dask_ingest(
+                store, paths or [], settings, workers=workers, scheduler=scheduler,
+                staging=Path(staging) if staging else None, reference_date=day, recode=recode,
+                on_progress=tick, on_problem=problem,
+            )  # fmt: skip
+        elif workers is not None and workers > 1:
+            from eventwire.scale.local import LocalPool
+
+            with LocalPool(settings, workers) as pool:
+                report = ingest(
+                    store, paths or [], settings, reference_date=day, recode=recode,
+                    pipeline=pool, on_progress=tick, on_problem=problem,
+                )  # fmt: skip
+        else:
+            report = ingest(
+                store,
+                paths or [],
+                settings,
+                reference_date=day,
+                recode=recode,
+                on_progress=tick,
+                on_problem=problem,
+            )
+        if merge and report.coded:
+            from eventwire.dedup.refresh import refresh
+
+            merged = refresh(store)
+            if not quiet:
+                typer.echo(merged.summary(), err=True)
         where = store.where
     if not quiet:
         typer.echo(f"{report.summary()} -> {where}", err=True)
@@ -131,6 +192,14 @@ def events_command(
     offset: Annotated[int, typer.Option("--offset", min=0, help="Skip this many first.")] = 0,
     fmt: Annotated[str, typer.Option("--format", help="table, json, jsonl or csv.")] = "table",
     output: OutputOpt = None,
+    merged: Annotated[
+        bool,
+        typer.Option(
+            "--merged",
+            help="One row per real-world event (story): reports of it in several articles "
+            "merged, near-duplicate articles counted once (see eventwire dedup).",
+        ),
+    ] = False,
 ) -> None:
     """List stored events matching the filters, by date."""
     from rich.console import Console
@@ -145,6 +214,22 @@ def events_command(
         include_rejected, limit, offset,
     )  # fmt: skip
     with _open(db, read_only=True) as store, _output(output) as out:
+        if merged:
+            from eventwire.dedup import refresh as stories
+
+            if fmt == "table":
+                found = stories.query_stories(store, where)
+                console = Console(file=out, width=None if out.isatty() else 200)
+                console.print(render.events_table(found))
+                total = stories.count_stories(store, where)
+                typer.echo(f"{len(found)} of {total} stories", err=True)
+            elif fmt == "csv":
+                render.write_csv(stories.iter_stories(store, where), out)
+            elif fmt == "jsonl":
+                render.write_jsonl(stories.iter_stories(store, where), out)
+            else:
+                render.write_json(stories.iter_stories(store, where), out)
+            return
         if fmt == "table":
             events = store.query_events(where)
             total = store.count_events(where)

@@ -132,6 +132,42 @@ MIGRATIONS: tuple[Migration, ...] = (
             )
         },
     ),
+    Migration(
+        3,
+        "near-duplicate articles and merged stories (eventwire.dedup)",
+        (
+            """CREATE TABLE article_minhash (
+                article_id TEXT PRIMARY KEY,
+                content_hash TEXT NOT NULL,
+                params TEXT NOT NULL,
+                signature TEXT NOT NULL
+            )""",
+            """CREATE TABLE article_duplicates (
+                article_id TEXT PRIMARY KEY,
+                canonical_id TEXT NOT NULL,
+                similarity DOUBLE PRECISION NOT NULL
+            )""",
+            "CREATE INDEX article_duplicates_canonical ON article_duplicates (canonical_id)",
+            """CREATE TABLE stories (
+                id TEXT PRIMARY KEY,
+                type TEXT NOT NULL,
+                date_from DATE,
+                date_to DATE,
+                country TEXT,
+                representative TEXT NOT NULL,
+                article_id TEXT NOT NULL,
+                n_events INTEGER NOT NULL,
+                n_articles INTEGER NOT NULL,
+                record TEXT NOT NULL
+            )""",
+            """CREATE TABLE story_events (
+                event_id TEXT PRIMARY KEY,
+                story_id TEXT NOT NULL,
+                article_id TEXT NOT NULL
+            )""",
+            "CREATE INDEX story_events_story ON story_events (story_id)",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

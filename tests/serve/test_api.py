@@ -293,3 +293,14 @@ def test_serve_page_and_its_files_are_local(client: Any) -> None:
     for ref in refs:
         assert client.get(ref).status_code == 200, ref
     assert client.get("/static/vendor/world-atlas/countries-110m.json").json()["type"] == "Topology"
+
+
+def test_serve_events_offers_the_merged_view(client: Any) -> None:
+    merged = client.get("/events", params={"merged": "true"})
+    assert merged.status_code == 200
+    body = merged.json()
+    plain = client.get("/events").json()
+    assert 0 < body["total"] <= plain["total"]
+    assert int(merged.headers["X-Total-Count"]) == body["total"]
+    geo = client.get("/events", params={"merged": "true", "format": "geojson"})
+    assert geo.status_code == 200 and geo.json()["type"] == "FeatureCollection"

@@ -99,21 +99,29 @@ def list_events(
     fmt: Annotated[
         Literal["json", "geojson"], Query(alias="format", description="json or geojson.")
     ] = "json",
+    merged: Annotated[
+        bool,
+        Query(description="The merged view: one story event per real-world event, with sources."),
+    ] = False,
 ) -> Response:
     """Events as ``{"total", "limit", "offset", "events": [...]}`` (the contract's event
     records plus ``article_id``), or a GeoJSON FeatureCollection of those with coordinates.
-    ``X-Total-Count`` gives the number matching the filters, whatever the page."""
+    ``X-Total-Count`` gives the number matching the filters, whatever the page. With
+    ``merged=true`` the records are story events (``docs/dedup.md``)."""
+    from eventwire.dedup.refresh import count_stories, query_stories, story_export_records
+    from eventwire.export.exporter import export_events, store_records
+
     page = replace(where, limit=limit, offset=offset)
     with server.store() as store:
-        total = store.count_events(where)
+        total = count_stories(store, where) if merged else store.count_events(where)
         headers = {"X-Total-Count": str(total)}
         if fmt == "geojson":
-            from eventwire.export.exporter import export_events, store_records
-
+            records = story_export_records(store, page) if merged else store_records(store, page)
             buf = io.StringIO()
-            export_events(store_records(store, page), "geojson", buf)
+            export_events(records, "geojson", buf)
             return Response(buf.getvalue(), media_type="application/geo+json", headers=headers)
-        events = [e.to_json() for e in store.query_events(page)]
+        found = query_stories(store, page) if merged else store.query_events(page)
+        events = [e.to_json() for e in found]
     body = {"total": total, "limit": limit, "offset": offset, "events": events}
     return JSONResponse(body, headers=headers)
 
@@ -208,6 +216,10 @@ def post_articles(
                 pipeline=coder,
                 on_problem=problem,
             )
+            if report.new or report.replaced:
+                from eventwire.dedup.refresh import refresh
+
+                refresh(store)  # keep duplicate links and merged stories current
         failures = [relabel(str(f), path) for f in report.failures]
     if failures and not report.read:
         raise HTTPException(400, "; ".join(failures))

@@ -20,7 +20,7 @@ import json
 import time
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from eventwire.dedup.articles import DuplicateLink, find_duplicates
@@ -34,7 +34,7 @@ from eventwire.dedup.merge import (
 from eventwire.dedup.minhash import Signature, from_hex, signature, to_hex
 from eventwire.dedup.params import DedupParams, load_params
 from eventwire.store.filters import EventFilter
-from eventwire.store.store import ALL_EVENTS, Store, StoredEvent
+from eventwire.store.store import ALL_EVENTS, Store, StoredEvent, paged
 
 _PAGE = 500
 
@@ -206,14 +206,7 @@ def iter_stories(
     store: Store, where: EventFilter = ALL_EVENTS, page: int = 1000
 ) -> Iterator[StoredEvent]:
     """Like ``query_stories`` a page at a time, for exports of any size."""
-    done = 0
-    while where.limit is None or done < where.limit:
-        size = page if where.limit is None else min(page, where.limit - done)
-        batch = query_stories(store, replace(where, limit=size, offset=where.offset + done))
-        yield from batch
-        done += len(batch)
-        if len(batch) < size:
-            return
+    return paged(lambda w: query_stories(store, w), where, page)
 
 
 def count_stories(store: Store, where: EventFilter = ALL_EVENTS) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -67,6 +67,20 @@ class Stats:
             "by_country": dict(self.by_country),
             "by_month": dict(self.by_month),
         }
+
+
+def paged(
+    query: Callable[[EventFilter], list[StoredEvent]], where: EventFilter, page: int = 1000
+) -> Iterator[StoredEvent]:
+    """Run ``query`` a page at a time over what ``where`` selects (its limit and offset kept)."""
+    done = 0
+    while where.limit is None or done < where.limit:
+        size = page if where.limit is None else min(page, where.limit - done)
+        batch = query(replace(where, limit=size, offset=where.offset + done))
+        yield from batch
+        done += len(batch)
+        if len(batch) < size:
+            return
 
 
 def _now() -> dt.datetime:
@@ -217,14 +231,7 @@ class Store:
         self, where: EventFilter = ALL_EVENTS, page: int = 1000
     ) -> Iterator[StoredEvent]:
         """Like ``query_events`` but a page at a time, for exports of any size."""
-        done = 0
-        while where.limit is None or done < where.limit:
-            size = page if where.limit is None else min(page, where.limit - done)
-            batch = self.query_events(replace(where, limit=size, offset=where.offset + done))
-            yield from batch
-            done += len(batch)
-            if len(batch) < size:
-                return
+        return paged(self.query_events, where, page)
 
     def count_events(self, where: EventFilter = ALL_EVENTS) -> int:
         cond, params = where.where(self.backend)

@@ -190,12 +190,7 @@ def query_stories(store: Store, where: EventFilter = ALL_EVENTS) -> list[StoredE
         f"SELECT id, article_id, record FROM stories WHERE {cond} "
         "ORDER BY date_from NULLS LAST, article_id, id"
     )
-    if where.limit is not None:
-        sql += " LIMIT ?"
-        params.append(where.limit)
-    if where.offset:
-        sql += " OFFSET ?"
-        params.append(where.offset)
+    sql += where.page_sql(params)
     return [
         StoredEvent(id=str(i), article_id=str(a), record=json.loads(r))
         for i, a, r in store.backend.fetchall(sql, params)

@@ -66,6 +66,17 @@ class EventFilter:
     limit: int | None = None
     offset: int = 0
 
+    def page_sql(self, params: list[Any]) -> str:
+        """The ``LIMIT``/``OFFSET`` clause of this filter; its values are appended to ``params``."""
+        sql = ""
+        if self.limit is not None:
+            sql += " LIMIT ?"
+            params.append(self.limit)
+        if self.offset:
+            sql += " OFFSET ?"
+            params.append(self.offset)
+        return sql
+
     def where(self, backend: Backend) -> tuple[str, list[Any]]:
         """The SQL condition over table ``events`` and its parameters."""
         conds: list[str] = []

@@ -219,12 +219,7 @@ class Store:
             f"SELECT id, article_id, record, rejected, corrected FROM events WHERE {cond} "
             "ORDER BY date_from NULLS LAST, article_id, seq"
         )
-        if where.limit is not None:
-            sql += " LIMIT ?"
-            params.append(where.limit)
-        if where.offset:
-            sql += " OFFSET ?"
-            params.append(where.offset)
+        sql += where.page_sql(params)
         return [_event(row) for row in self.backend.fetchall(sql, params)]
 
     def iter_events(

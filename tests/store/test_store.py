@@ -18,6 +18,7 @@ from eventwire.store import (
     Store,
     UnknownEvent,
     ingest,
+    open_store,
 )
 
 from .helpers import ARTICLES, article, write_jsonl
@@ -256,3 +257,33 @@ def test_store_correction_can_clear_and_set_ranges(filled: Store) -> None:
     assert event_id in ids(
         filled, EventFilter(date_from=dt.date(2017, 1, 4), date_to=dt.date(2017, 1, 4))
     )
+
+
+def test_store_batch_save_equals_one_save_per_article(store: Store, tmp_path: Path) -> None:
+    first = code(article("b1", "Rebels attacked a checkpoint near Mosul. Officials met."))
+    second = code(article("b2", "Students protested outside the ministry."))
+    again = code(article("b1", "Farmers protested in Mosul."))  # same id, new text: replaces
+    assert store.save_many([first, second, again]) == ["new", "new", "replaced"]
+    assert store.count_articles() == 2
+    assert {e.record["type"] for e in store.query_events(EventFilter(article_id="b1"))} == {
+        "PROTEST"
+    }
+    assert store.save_many([second]) == ["replaced"]
+    assert store.save_many([]) == []
+    batched = {e.id: e.record for e in store.query_events()}
+    one_by_one = open_store(str(tmp_path / "sequential.duckdb"))
+    for result in (first, second, again):
+        one_by_one.save(result)
+    assert {e.id: e.record for e in one_by_one.query_events()} == batched
+    one_by_one.close()
+
+
+def test_store_batch_save_reapplies_corrections(filled: Store) -> None:
+    event_id = _assault(filled)
+    article_id = filled.get_event(event_id).article_id
+    filled.correct(event_id, [("fatalities", 7)], author="ana")
+    stored = filled.get_article(article_id)
+    assert stored is not None
+    others = [code(article(f"n{i}", "Officials met in Geneva.")) for i in range(3)]
+    assert filled.save_many([*others, code(stored)]) == ["new", "new", "new", "replaced"]
+    assert filled.get_event(event_id).record["fatalities"] == 7

@@ -19,6 +19,7 @@ from eventwire.store.errors import StoreError, StoreInUse
 Dialect = Literal["duckdb", "postgresql"]
 Row = tuple[Any, ...]
 _PID = re.compile(r"\(PID (\d+)\)")
+_ROWS_PER_STATEMENT = 200
 
 
 def default_db_path() -> Path:
@@ -50,6 +51,10 @@ class Backend:
         raise NotImplementedError
 
     def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        raise NotImplementedError
+
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Row]) -> None:
+        """Insert many rows into ``table`` at once (inside the caller's transaction)."""
         raise NotImplementedError
 
     def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
@@ -121,6 +126,15 @@ class DuckDBBackend(Backend):
     def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return [tuple(r) for r in self.conn.execute(sql, list(params)).fetchall()]
 
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Row]) -> None:
+        # one multi-row VALUES statement per chunk: DuckDB's executemany pays a statement per
+        # row, several times slower than one statement with many rows
+        one = "(" + ", ".join("?" for _ in columns) + ")"
+        head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+        for k in range(0, len(rows), _ROWS_PER_STATEMENT):
+            chunk = rows[k : k + _ROWS_PER_STATEMENT]
+            self.conn.execute(head + ", ".join(one for _ in chunk), [v for r in chunk for v in r])
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         self.conn.execute("BEGIN TRANSACTION")
@@ -180,6 +194,16 @@ class PostgresBackend(Backend):
         with self.conn.cursor() as cur:
             cur.execute(self._sql(sql), list(params) or None)
             return [tuple(r) for r in cur.fetchall()]
+
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Row]) -> None:
+        if not rows:
+            return
+        with (
+            self.conn.cursor() as cur,
+            cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -3,8 +3,9 @@
 Articles are keyed by id. One whose id and content hash are already stored is skipped before
 the NLP stage (ingesting the same input twice adds nothing); one whose text changed is re-coded
 and replaces its old events. Input is streamed: memory holds one parse batch, never the input.
-Each article is written in its own transaction, so a killed run loses at most the articles in
-flight, and re-running it stores each article exactly once.
+Coded articles are written a batch at a time (``batch_size`` articles, or what was coded in
+the last ``FLUSH_SECONDS``), each batch in one transaction: a killed run loses at most the
+articles in flight, and re-running it stores each article exactly once.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from eventwire.config import Settings
 from eventwire.ingest import InputFailure, InputNote, read_inputs
 from eventwire.model import Article, ArticleResult
 from eventwire.store.store import Store
+
+FLUSH_SECONDS = 2.0  # longest a coded article waits to be stored (progress, durability)
 
 
 class Coder(Protocol):
@@ -139,16 +142,28 @@ def ingest(
     first = next(articles, None)
     if first is not None:
         coder = pipeline if pipeline is not None else _load_pipeline(settings)
+        pending: list[ArticleResult] = []
+        flushed = time.perf_counter()
+
+        def flush() -> None:
+            for result, outcome in zip(pending, store.save_many(pending), strict=True):
+                in_flight.pop(result.article.id, None)
+                if outcome == "new":
+                    report.new += 1
+                else:
+                    report.replaced += 1
+                report.events += len(result.events)
+            pending.clear()
+            tick(report)
+
         for result in coder.process_many(itertools.chain([first], articles)):
             notes = notes_for.pop(result.article.id, ())
-            outcome = store.save(replace(result, notes=notes) if notes else result)
-            in_flight.pop(result.article.id, None)
-            if outcome == "new":
-                report.new += 1
-            else:
-                report.replaced += 1
-            report.events += len(result.events)
-            tick(report)
+            pending.append(replace(result, notes=notes) if notes else result)
+            if len(pending) >= settings.batch_size or time.perf_counter() - flushed > FLUSH_SECONDS:
+                flush()
+                flushed = time.perf_counter()
+        if pending:
+            flush()
     report.seconds = time.perf_counter() - started
     return report
 

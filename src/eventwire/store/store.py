@@ -18,7 +18,7 @@ from eventwire.ingest import content_hash
 from eventwire.model import Article, ArticleResult
 from eventwire.store import corrections as corr
 from eventwire.store import rows
-from eventwire.store.backends import Backend
+from eventwire.store.backends import Backend, Row
 from eventwire.store.corrections import Correction
 from eventwire.store.errors import CorrectionError, UnknownEvent
 from eventwire.store.filters import EventFilter
@@ -147,25 +147,65 @@ class Store:
         Corrections made to the article's events are re-applied to the new events: matched by
         event id, else by the trigger's position and text (ids change with the pipeline).
         """
-        article = result.article
-        if not article.content_hash:
-            result = replace(
-                result, article=replace(article, content_hash=content_hash(article.text))
-            )
-            article = result.article
+        return self.save_many([result], status=status)[0]
+
+    def save_many(
+        self, results: Sequence[ArticleResult], *, status: ArticleStatus = "coded"
+    ) -> list[SaveOutcome]:
+        """Store a batch of coded articles in one transaction, as ``save`` stores one.
+
+        Deletes and inserts go to the database a table at a time, not an article at a time:
+        per-statement overhead, not the data, is what a store spends its time on. When an id
+        comes twice, the later result wins and counts as a replacement, as with two saves.
+        """
+        results = [_with_hash(r) for r in results]
+        if not results:
+            return []
+        ids = list(dict.fromkeys(r.article.id for r in results))
         db = self.backend
         with db.transaction():
-            db.lock_article(article.id)
-            existed = self.stored_hash(article.id) is not None
-            db.execute("DELETE FROM events WHERE article_id = ?", (article.id,))
-            db.execute("DELETE FROM places WHERE article_id = ?", (article.id,))
-            db.execute("DELETE FROM articles WHERE id = ?", (article.id,))
-            db.execute(_insert("articles", rows.ARTICLE_COLUMNS),
-                       rows.article_row(result, status=status, pipeline_version=__version__,
-                                        now=_now()))  # fmt: skip
+            for article_id in sorted(ids):
+                db.lock_article(article_id)
+            stored = self._stored_ids(ids)
+            outcomes: list[SaveOutcome] = []
+            latest: dict[str, ArticleResult] = {}
+            for result in results:
+                seen = result.article.id in stored or result.article.id in latest
+                outcomes.append("replaced" if seen else "new")
+                latest[result.article.id] = result
+            marks = ", ".join("?" for _ in ids)
+            for table, column in (("events", "article_id"), ("places", "article_id"),
+                                  ("articles", "id")):  # fmt: skip
+                db.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", ids)
+            self._insert_rows(list(latest.values()), status, marks, ids)
+        return outcomes
+
+    def _stored_ids(self, ids: Sequence[str]) -> set[str]:
+        marks = ", ".join("?" for _ in ids)
+        found = self.backend.fetchall(f"SELECT id FROM articles WHERE id IN ({marks})", ids)
+        return {str(row[0]) for row in found}
+
+    def _insert_rows(
+        self, results: Sequence[ArticleResult], status: ArticleStatus, marks: str, ids: list[str]
+    ) -> None:
+        db = self.backend
+        found = db.fetchall(
+            f"SELECT article_id, {_CORRECTION_COLUMNS}, trigger_start, trigger_end, trigger_text "
+            f"FROM corrections WHERE article_id IN ({marks}) ORDER BY id",
+            ids,
+        )
+        corrections_of: dict[str, list[Row]] = {}
+        for row in found:
+            corrections_of.setdefault(str(row[0]), []).append(row[1:])
+        now = _now()
+        article_rows, event_rows, place_rows = [], [], []
+        for result in results:
+            article = result.article
+            article_rows.append(
+                rows.article_row(result, status=status, pipeline_version=__version__, now=now)
+            )
             records = rows.machine_records(result)
-            by_event = self._corrections_for_article(article.id, records)
-            event_rows = []
+            by_event = self._match_corrections(corrections_of.get(article.id, []), records)
             for seq, record in enumerate(records):
                 machine = json.dumps(record, ensure_ascii=False)
                 effective, rejected = corr.apply(record, by_event.get(record["id"], ()))
@@ -173,19 +213,15 @@ class Store:
                     rows.event_columns(effective, article_id=article.id, seq=seq,
                                        rejected=rejected, machine=machine)
                 )  # fmt: skip
-            db.executemany(_insert("events", rows.EVENT_COLUMNS), event_rows)
-            db.executemany(_insert("places", rows.PLACE_COLUMNS), rows.place_rows(result))
-        return "replaced" if existed else "new"
+            place_rows.extend(rows.place_rows(result))
+        db.insert_rows("articles", rows.ARTICLE_COLUMNS, article_rows)
+        db.insert_rows("events", rows.EVENT_COLUMNS, event_rows)
+        db.insert_rows("places", rows.PLACE_COLUMNS, place_rows)
 
-    def _corrections_for_article(
-        self, article_id: str, records: Sequence[dict[str, Any]]
+    def _match_corrections(
+        self, found: Sequence[Row], records: Sequence[dict[str, Any]]
     ) -> dict[str, list[Correction]]:
-        """Corrections of an article keyed by the id of the new event they now belong to."""
-        found = self.backend.fetchall(
-            f"SELECT {_CORRECTION_COLUMNS}, trigger_start, trigger_end, trigger_text "
-            "FROM corrections WHERE article_id = ? ORDER BY id",
-            (article_id,),
-        )
+        """An article's corrections keyed by the id of the new event they now belong to."""
         if not found:
             return {}
         ids = {r["id"] for r in records}
@@ -365,6 +401,13 @@ class Store:
             "articles": self.count_articles(),
             "events": int(events[0]) if events else 0,
         }
+
+
+def _with_hash(result: ArticleResult) -> ArticleResult:
+    article = result.article
+    if article.content_hash:
+        return result
+    return replace(result, article=replace(article, content_hash=content_hash(article.text)))
 
 
 def _insert(table: str, columns: Sequence[str]) -> str:

@@ -19,7 +19,7 @@ from eventwire.store.errors import StoreError, StoreInUse
 Dialect = Literal["duckdb", "postgresql"]
 Row = tuple[Any, ...]
 _PID = re.compile(r"\(PID (\d+)\)")
-_ROWS_PER_STATEMENT = 200
+_STAGING_VIEW = "eventwire_staged_rows"
 
 
 def default_db_path() -> Path:
@@ -127,13 +127,21 @@ class DuckDBBackend(Backend):
         return [tuple(r) for r in self.conn.execute(sql, list(params)).fetchall()]
 
     def insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Row]) -> None:
-        # one multi-row VALUES statement per chunk: DuckDB's executemany pays a statement per
-        # row, several times slower than one statement with many rows
-        one = "(" + ", ".join("?" for _ in columns) + ")"
-        head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
-        for k in range(0, len(rows), _ROWS_PER_STATEMENT):
-            chunk = rows[k : k + _ROWS_PER_STATEMENT]
-            self.conn.execute(head + ", ".join(one for _ in chunk), [v for r in chunk for v in r])
+        # DuckDB scans a dict of NumPy columns as a table: one columnar insert is 10-20x
+        # faster than binding the same rows as statement parameters (executemany, VALUES)
+        if not rows:
+            return
+        import numpy as np
+
+        data = {name: np.array([row[k] for row in rows], dtype=object)
+                for k, name in enumerate(columns)}  # fmt: skip
+        self.conn.register(_STAGING_VIEW, data)
+        try:
+            self.conn.execute(
+                f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM {_STAGING_VIEW}"
+            )
+        finally:
+            self.conn.unregister(_STAGING_VIEW)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -100,6 +100,7 @@ def run(workers: int, feed: Path, folder: Path, n: int, *, store: bool) -> dict[
             articles = (a for a in items if isinstance(a, Article))
             results = list(coder.process_many(articles))
             done, events = len(results), sum(len(r.events) for r in results)
+            MERGE_INPUT[:] = results
         seconds = time.perf_counter() - started
         peaks = client.run(_peak_rss_mb)
     assert done == n, (done, n)
@@ -114,6 +115,25 @@ def run(workers: int, feed: Path, folder: Path, n: int, *, store: bool) -> dict[
         "worker_peak_rss_mb": sorted(round(v) for v in peaks.values()),
         "partitions": coder.partitions_done,
     }
+
+
+MERGE_INPUT: list[Any] = []  # the coded results of the last "code" run, for merge_rate
+
+
+def merge_rate(folder: Path, batch: int) -> dict[str, Any]:
+    """Articles/s the client stores into a fresh DuckDB file, ``batch`` per transaction: the
+    ceiling of one store's merge, whatever the number of workers."""
+    from eventwire.store import open_store
+
+    db = folder / "merge.duckdb"
+    db.unlink(missing_ok=True)
+    with open_store(str(db)) as store:
+        started = time.perf_counter()
+        for k in range(0, len(MERGE_INPUT), batch):
+            store.save_many(MERGE_INPUT[k : k + batch])
+        seconds = time.perf_counter() - started
+    return {"articles": len(MERGE_INPUT), "batch": batch,
+            "articles_per_s": round(len(MERGE_INPUT) / seconds, 1)}  # fmt: skip
 
 
 def main() -> None:
@@ -138,6 +158,7 @@ def main() -> None:
             for mode in modes
             for w in args.workers
         ]
+        merge = merge_rate(folder, load_settings({}, environ={}).batch_size) if MERGE_INPUT else {}
     machine = {
         "load_average_1m": round(os.getloadavg()[0], 2),
         "parallel_capacity_2_procs": parallel_capacity(),
@@ -159,8 +180,12 @@ def main() -> None:
             f"{row['startup_s']:>9}  {row['seconds']:>5}  {row['events']:>6}  "
             f"{row['worker_peak_rss_mb']}"
         )
+    if merge:
+        print(f"merge into one DuckDB store (client only, {merge['batch']} articles per "
+              f"transaction): {merge['articles_per_s']} articles/s")  # fmt: skip
     if args.json:
-        args.json.write_text(json.dumps({"machine": machine, "runs": rows}, indent=2))
+        payload = {"machine": machine, "runs": rows, "merge": merge}
+        args.json.write_text(json.dumps(payload, indent=2))
 
 
 if __name__ == "__main__":

@@ -37,3 +37,28 @@ def code_with_stub_actors(parsed: ParsedText) -> tuple[Event, ...]:
 def top_event(parsed: ParsedText) -> Event | None:
     events = code_with_stub_actors(parsed)
     return max(events, key=lambda e: e.confidence, default=None)
+
+
+def code_with_actors(parsed: ParsedText) -> tuple[Event, ...]:
+    """Code with the real lexicon and the packaged actor dictionary (no places, no dates)."""
+    from eventwire.coding.actor_dictionary import ActorDictionary
+    from eventwire.coding.resolver import ActorResolver
+
+    article = Article(id="t", text=parsed.text, reference_date=dt.date(2020, 5, 17))
+    resolver = ActorResolver(parsed, ActorDictionary.load(), article.reference_date)
+    ctx = CodingContext(
+        article=article,
+        lexicon=load_lexicon(),
+        cues=load_cues(),
+        actor_at=resolver.actor_at,
+        country_actor=resolver.country_government,
+        fatalities=lambda p, i: None,
+        quantities=lambda p, a, b: (),
+        dates=(),
+        places=(),
+        focus_country=None,
+        pipeline_version="test",
+        country_place=lambda code: None,
+        demonym_country=lambda word: None,
+    )
+    return code_article(parsed, ctx)

@@ -32,7 +32,8 @@ def roles(
         ("Protesters marched against the government.", "marched", "Protesters", "government"),
         ("The minister met with envoys from Oslo.", "met", "minister", "envoys"),
         ("The army launched airstrikes on rebel positions.", "launched", "army", "positions"),
-        ("Villagers demanded that the mine close.", "demanded", "Villagers", None),
+        # a demand's complement subject is who is asked; the actor stage drops non-actors
+        ("Villagers demanded that the mine close.", "demanded", "Villagers", "mine"),
         ("The council urged the army to withdraw.", "withdraw", "army", None),
         ("Villagers who attacked the outpost were arrested.", "attacked", "Villagers", "outpost"),
     ],

@@ -66,6 +66,12 @@ def _stories(*pairs: tuple[str, dict[str, Any]]) -> list[set[str]]:
         (ActorKey("IRQ", "IRQ"), ActorKey("SYR", "SYR"), False),
         (None, ActorKey("SYR", "SYR"), True),
         (ActorKey("ISIS", None), ActorKey("ISIS", None), True),
+        (ActorKey("REB", None), ActorKey("IRQUAF", "IRQ"), True),  # militants, a car bomb
+        (ActorKey("ISIS", None), ActorKey("SYRUAF", "SYR"), True),
+        (ActorKey("IRQMIL", "IRQ"), ActorKey("IRQUAF", "IRQ"), True),
+        (ActorKey("IRQCVL", "IRQ"), ActorKey("IRQUAF", "IRQ"), False),
+        (ActorKey("SYRUAF", "SYR"), ActorKey("IRQUAF", "IRQ"), False),
+        (ActorKey("REB", None), ActorKey("IRQGOV", "IRQ"), False),
     ],
 )
 def test_dedup_actor_compatibility(

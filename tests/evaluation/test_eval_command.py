@@ -60,3 +60,44 @@ def test_eval_command_bad_gold_is_one_error_line(
     done = run_cli("eval", str(gold))
     assert done.returncode == 1
     assert message in done.stderr and "Traceback" not in done.stderr
+
+
+def _type_records(path: Path, n: int) -> Path:
+    lines = [
+        json.dumps({"id": f"r{k}", "text": f"Sentence {k}.", "type": "PROTEST"}) for k in range(n)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_eval_halves_split_a_set_into_dev_and_held_out(tmp_path: Path) -> None:
+    from eventwire.evaluation import load_set
+    from eventwire.evaluation.run import EvalOptions
+
+    gold = _type_records(tmp_path / "types.jsonl", 7)
+    dev = load_set(gold, EvalOptions(half="dev"))
+    held = load_set(gold, EvalOptions(half="held-out"))
+    assert [r.id for r in dev.records] == ["r0", "r2", "r4", "r6"]
+    assert [r.id for r in held.records] == ["r1", "r3", "r5"]
+    assert dev.name == "types (dev)" and held.name == "types (held-out)"
+    assert [r.id for r in load_set(gold, EvalOptions(half="dev", limit=2)).records] == ["r0", "r2"]
+
+
+def test_eval_half_must_be_dev_or_held_out(tmp_path: Path) -> None:
+    done = run_cli("eval", str(_type_records(tmp_path / "t.jsonl", 3)), "--half", "test")
+    assert done.returncode == 1
+    assert "dev or held-out" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.shared
+@pytest.mark.model
+def test_eval_half_codes_and_scores_the_records_of_its_half(shared_dir: Path) -> None:
+    from eventwire.config import Settings
+    from eventwire.evaluation import load_set, run_system
+    from eventwire.evaluation.run import EvalOptions
+
+    gold = shared_dir / "eval" / "plover-gsr" / "plover-gsr.jsonl"
+    ids = [str(json.loads(line)["id"]) for line in gold.read_text(encoding="utf-8").splitlines()]
+    held = load_set(gold, EvalOptions(half="held-out", limit=3))
+    run = run_system(held, Settings())
+    assert [r["article"]["id"] for r in run.records] == ids[1:7:2]

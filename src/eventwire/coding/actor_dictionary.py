@@ -142,6 +142,11 @@ class SectorWords:
     words: tuple[str, ...]
     generic: bool = False  # a modifier's sector beats this head's
     alone: bool = True  # the word alone (no country, organisation or person) is an actor
+    # the word alone is an actor only as the subject of a verb: an event noun whose agent is
+    # unknown ("a bombing killed three": unidentified attackers, UAF)
+    subject_only: bool = False
+    # the sector when a country or person owns the word ("US attacks" -> MIL), if not ``sector``
+    owned_sector: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +170,8 @@ class ActorDictionary:
     sponsor_words: frozenset[str]
     affiliation_words: frozenset[str]
     phrase_prepositions: frozenset[str]
+    location_prepositions: frozenset[str]  # "rebels in Syria": the place locates the actor
+    ethnic_words: frozenset[str]  # "ethnic Albanians": a group coded where it lives
     names: Mapping[str, tuple[NameForm, ...]]  # name_key(text) -> forms
     name_starts: frozenset[str]  # leading alphanumeric run of every name key
     sorted_names: tuple[str, ...]  # the keys of ``names``, sorted (for prefix tests)
@@ -355,6 +362,8 @@ def build_dictionary(docs: Iterable[tuple[Path, dict[str, Any]]]) -> ActorDictio
     sponsor: set[str] = set()
     affiliation: set[str] = set()
     preps: set[str] = set()
+    located: set[str] = set()
+    ethnic: set[str] = set()
     versions: list[str] = []
     org_docs: list[tuple[Path, dict[str, Any]]] = []
     person_entries: list[_Entry] = []
@@ -375,6 +384,8 @@ def build_dictionary(docs: Iterable[tuple[Path, dict[str, Any]]]) -> ActorDictio
             sponsor.update(_word_list(path, doc, "sponsor_words"))
             affiliation.update(_word_list(path, doc, "affiliation_words"))
             preps.update(_word_list(path, doc, "phrase_prepositions"))
+            located.update(_word_list(path, doc, "location_prepositions"))
+            ethnic.update(_word_list(path, doc, "ethnic_words"))
             for raw in doc["entries"]:
                 sector_words = _sector(_Entry(path, raw))
                 sectors[sector_words.id] = sector_words
@@ -402,6 +413,8 @@ def build_dictionary(docs: Iterable[tuple[Path, dict[str, Any]]]) -> ActorDictio
         sponsor_words=frozenset(sponsor),
         affiliation_words=frozenset(affiliation),
         phrase_prepositions=frozenset(preps),
+        location_prepositions=frozenset(located),
+        ethnic_words=frozenset(ethnic),
         names=names,
         name_starts=frozenset(leading_run(k) for k in names),
         sorted_names=tuple(sorted(names)),
@@ -563,6 +576,8 @@ def _sector(entry: _Entry) -> SectorWords:
         words=words,
         generic=bool(entry.raw.get("generic", False)),
         alone=bool(entry.raw.get("alone", True)),
+        subject_only=bool(entry.raw.get("subject_only", False)),
+        owned_sector=entry.sector("owned_sector", required=False),
     )
 
 

@@ -12,7 +12,13 @@ The decision, in order:
    -> SYRGOV; "Trump" in 2015 gives nothing, after his term he is ELI);
 4. else a country adjective or name, when the head is a sector word ("Turkish delight" is no
    actor, "Turkish diplomat" is TURGOV);
-5. else the sector alone ("rebels" -> REB, "police" -> COP), country left to the caller.
+5. else the sector alone ("rebels" -> REB, "police" -> COP), located by a country or capital
+   after "in" ("rebels in the Ivory Coast" -> CIVREB), else country left to the caller.
+
+A people or ethnic group is coded where it lives (PLOVER's location coding): a country
+adjective or an "in" place beats the demonym's own country ("Bosnian Serbs" -> BIH, "Iraqi
+Kurds" -> IRQ, "Serbs in Bosnia" -> BIH); "ethnic Albanians" alone is a civilian group whose
+country the caller takes from the event's location.
 
 Names hyphened to a sponsor word ("Turkish-backed rebels") are ignored.
 """
@@ -199,7 +205,9 @@ def actor_for_phrase(
 
     on_head = next((m for m in mentions if m.covers(head)), None)
     if on_head is not None:
-        actor = _head_name(on_head, on, dictionary, span)
+        actor = _located_people(parsed, head, on_head, mentions, in_sentence, dictionary, span)
+        if actor is None:
+            actor = _head_name(on_head, on, dictionary, span)
         if actor is not None:
             return actor
     orgs = [m for m in mentions if m.of_kind(FormKind.ORGANISATION)]
@@ -210,12 +218,22 @@ def actor_for_phrase(
             dictionary.organisations[org_id], span, nearest.of_kind(FormKind.ORGANISATION)[0]
         )
     sector, sector_rules = _choose_sector(sector_hits, head_sector, mentions, head)
+    head_decides = head_sector is not None and sector_rules == (f"sector.{head_sector.id}",)
+    owned = sector
+    if head_decides and head_sector is not None and head_sector.owned_sector is not None:
+        owned = head_sector.owned_sector  # "US drone attacks": the US military's
     for mention in sorted(mentions, key=lambda m: abs(m.last - head)):
         if mention.of_kind(FormKind.PERSON):
-            person = _person_actor(mention, on, dictionary, span, sector, sector_rules)
+            person = _person_actor(mention, on, dictionary, span, owned, sector_rules)
             if person is not None:
                 return person
-    if head_sector is None and on_head is None and not _head_is_title(parsed, head, sector_hits):
+    group = on_head is None and _is_group_head(parsed, head)
+    if (
+        head_sector is None
+        and on_head is None
+        and not group
+        and not _head_is_title(parsed, head, sector_hits)
+    ):
         return None
     country_forms = [
         (m, f)
@@ -233,15 +251,107 @@ def actor_for_phrase(
         if form.kind == FormKind.INSTITUTION and (sector is None or _is_generic(sector_hits, head)):
             sector = form.sector
             sector_rules = ()
+        elif form.kind != FormKind.INSTITUTION:
+            sector = owned
         country = dictionary.countries[form.entry]
-        rules = (f"country.{country.id}", *_form_rule(form), *sector_rules)
+        located = ("actor.located-people",) if group else ()
+        rules = (f"country.{country.id}", *_form_rule(form), *sector_rules, *located)
         return _country_actor(country.id, country.name, sector, span, rules)
-    if sector is None or (head_sector is not None and not head_sector.alone):
+    if sector is None or group:
         return None
+    if head_decides and head_sector is not None and not head_sector.alone:
+        return None  # "the leader"; "opposition leaders" has the modifier's sector
     if head_sector is None and not any(s.alone for _, s in sector_hits):
         return None
+    if (
+        head_decides
+        and head_sector is not None
+        and head_sector.subject_only
+        and parsed.tokens[head].dep != "nsubj"
+    ):
+        return None  # "condemned the bombing" names no one; "a bombing killed" does
+    where = _located_in(parsed, head, in_sentence, dictionary.location_prepositions)
+    if where is not None:
+        country = dictionary.countries[where.entry]
+        rules = (f"country.{country.id}", *_form_rule(where), *sector_rules, "actor.located-in")
+        return _country_actor(country.id, country.name, sector, span, rules)
     label = head_sector.id if head_sector is not None else sector
     return Actor(sector, label, None, sector, span, sector_rules)
+
+
+def _is_group_head(parsed: ParsedText, head: int) -> bool:
+    """A head naming a people the dictionary does not know ("Kurds", "Tamils")."""
+    tok = parsed.tokens[head]
+    return tok.ent_type == "NORP" and tok.pos in ("NOUN", "PROPN")
+
+
+def _located_in(
+    parsed: ParsedText, head: int, in_sentence: Iterable[NameMention], preps: frozenset[str]
+) -> NameForm | None:
+    """The country or capital after a location preposition of ``head``: "rebels in Syria"."""
+    places = [
+        p.i
+        for prep in parsed.children(head)
+        if prep.dep == "prep" and prep.lemma in preps
+        for p in parsed.children(prep.i)
+        if p.dep == "pobj"
+    ]
+    for mention in in_sentence:
+        if any(mention.covers(i) for i in places):
+            forms = mention.of_kind(FormKind.COUNTRY, FormKind.CAPITAL)
+            if forms and not mention.of_kind(FormKind.ORGANISATION, FormKind.PERSON):
+                return forms[0]
+    return None
+
+
+def _located_people(
+    parsed: ParsedText,
+    head: int,
+    on_head: NameMention,
+    mentions: Iterable[NameMention],
+    in_sentence: Iterable[NameMention],
+    dictionary: ActorDictionary,
+    span: Span,
+) -> Actor | None:
+    """A people named by its demonym, coded where it lives: "Bosnian Serbs" -> BIH, "Serbs in
+    Bosnia" -> BIH, "ethnic Albanians" -> a civilian group for the caller to locate."""
+    people = on_head.of_kind(FormKind.PEOPLE)
+    stronger = (FormKind.PERSON, FormKind.ORGANISATION, FormKind.INSTITUTION, FormKind.COUNTRY)
+    if not people or on_head.of_kind(*stronger):
+        return None
+    own = {f.entry for f in people}
+    modifiers = [
+        c.i for c in parsed.children(head) if c.dep in ("amod", "compound", "nmod", "npadvmod")
+    ]
+    where = next(
+        (
+            f
+            for m in mentions
+            if not m.covers(head) and any(m.covers(i) for i in modifiers)
+            for f in m.of_kind(FormKind.ADJECTIVE, FormKind.COUNTRY)
+            if f.entry not in own
+        ),
+        None,
+    ) or _located_in(parsed, head, in_sentence, dictionary.location_prepositions)
+    if where is not None and where.entry not in own:
+        country = dictionary.countries[where.entry]
+        rules = (f"country.{country.id}", *_form_rule(where), "actor.located-people")
+        return _country_actor(country.id, country.name, None, span, rules)
+    ethnic = any(
+        c.dep == "amod" and c.lemma in dictionary.ethnic_words for c in parsed.children(head)
+    )
+    if not ethnic:
+        return None
+    rules = ("actor.ethnic-group", "sector.civilians")
+    tok = parsed.tokens[head]
+    if tok.dep in ("nsubj", "nsubjpass") and tok.head != head:
+        # "ethnic Albanians marched in Serbia": the clause's place locates the group
+        where = _located_in(parsed, tok.head, in_sentence, dictionary.location_prepositions)
+        if where is not None:
+            country = dictionary.countries[where.entry]
+            rules = (f"country.{country.id}", *_form_rule(where), *rules)
+            return _country_actor(country.id, country.name, "CVL", span, rules)
+    return Actor("CVL", on_head.text, None, "CVL", span, rules)
 
 
 def _head_is_title(parsed: ParsedText, head: int, hits: list[tuple[range, SectorWords]]) -> bool:

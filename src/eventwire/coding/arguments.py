@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from eventwire.coding.lexicon import Lexicon
 from eventwire.coding.triggers import Trigger, is_passive
-from eventwire.model import ParsedText, Token
+from eventwire.model import ParsedText, Plover, Token
 
 _SUBJ = frozenset({"nsubj", "csubj"})
 _PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
@@ -30,6 +30,15 @@ _OBJECT_CONTROL = frozenset(
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 _LIGHT_OBJECT_PREPS = ("to", "of", "on", "against", "with", "for")
 _COMPLEMENT_PREPS = frozenset({"to", "with", "against", "on", "for", "from"})
+# Relative clauses whose antecedent is a place or time, not the doer: "the town where ...".
+_RELATIVE_ADVERBS = frozenset({"where", "when", "whereby", "wherein"})
+# Modifiers that may name the owner of a thing: "an Indian proposal", "US drone attacks".
+_OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+_OWNER_POS = frozenset({"PROPN", "ADJ"})
+# Types whose passive with no agent is done by the state where it happens ("was arrested
+# in Lebanon": the Lebanese authorities arrested).
+_STATE_PASSIVE_TYPES = frozenset({Plover.COERCE, Plover.ACCUSE})
+_HOST_PREPS = frozenset({"in", "inside"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +80,15 @@ def find_arguments(parsed: ParsedText, trigger: Trigger, lexicon: Lexicon) -> Ar
                 themes.append(Role(child.i, "arg.object-theme"))
     preps = entry.target_preps or lexicon.default_target_preps.get(entry.type, ())
     targets.extend(_prep_targets(parsed, trigger, preps))
-    if entry.ccomp_aux:  # "said Libya must hand over ...": Libya is asked
+    if entry.ccomp_aux or entry.type is Plover.REQUEST:
+        # "said Libya must hand over ...", "demanded that Hamas renounce ...": Libya, Hamas
+        # are asked
         targets.extend(
             Role(s.i, "arg.complement-subject")
             for c in parsed.children(tok.i)
             if c.dep == "ccomp"
             for s in parsed.children(c.i)
-            if s.dep in _SUBJ
+            if s.dep in _SUBJ or s.dep in _PASS_SUBJ
         )
     for consumed in trigger.consumed:
         # "issued an ultimatum to X", "the blockade of X", "summoned X's ambassador"
@@ -88,12 +99,44 @@ def find_arguments(parsed: ParsedText, trigger: Trigger, lexicon: Lexicon) -> Ar
             for c in parsed.children(consumed)
             if c.dep == "poss"
         )
+        if parsed.tokens[consumed].dep in _OBJ:  # "expelled two Russian diplomats"
+            targets.append(Role(consumed, "arg.light-object"))
     if passive and not any(r.rule == "arg.passive-agent" for r in sources):
         sources = [r for r in sources if r.rule != "arg.subject"]
+        if entry.type in _STATE_PASSIVE_TYPES:
+            sources += _host_state(parsed, tok)
     sources += _subject_fallbacks(parsed, tok, sources)
     args = _symmetric(parsed, Arguments(tuple(sources), tuple(targets), tuple(themes)))
-    fallbacks = [*_possessors(parsed, args.targets), *_complement_targets(parsed, tok)]
+    complements = _complement_targets(parsed, tok)
+    fallbacks = [
+        *_possessors(parsed, args.targets),
+        *complements,
+        *_possessors(parsed, tuple(complements)),
+    ]
     return Arguments(args.sources, (*args.targets, *fallbacks), args.themes)
+
+
+def _host_state(parsed: ParsedText, tok: Token) -> list[Role]:
+    """ "A journalist was arrested in Lebanon": with no agent, the country (or capital) where
+    it happened stands for its authorities; the actor stage gives nothing for other places."""
+    heads = [tok.i]  # the verb, then what its prepositions govern ("put under arrest in X")
+    heads += [p.i for c in parsed.children(tok.i) if c.dep == "prep" for p in _pobjs(parsed, c)]
+    return [
+        Role(p.i, "arg.passive-host")
+        for head in heads
+        for c in parsed.children(head)
+        if c.dep == "prep" and c.lemma in _HOST_PREPS
+        for p in _pobjs(parsed, c)
+    ]
+
+
+def _owners(parsed: ParsedText, head: int, rule: str) -> list[Role]:
+    """Names modifying a head that is no actor itself: "an Indian proposal" -> Indian."""
+    return [
+        Role(c.i, rule)
+        for c in parsed.children(head)
+        if c.dep in _OWNER_DEPS and (c.pos in _OWNER_POS or c.dep == "poss")
+    ]
 
 
 def _subject_fallbacks(parsed: ParsedText, tok: Token, sources: list[Role]) -> list[Role]:
@@ -106,6 +149,8 @@ def _subject_fallbacks(parsed: ParsedText, tok: Token, sources: list[Role]) -> l
         for c in parsed.children(subject.i):
             if c.dep == "prep" and c.lemma == "of":
                 out.extend(Role(p.i, "arg.subject-of") for p in _pobjs(parsed, c))
+        if subject.pos in {"NOUN", "PROPN"}:
+            out.extend(_owners(parsed, subject.i, "arg.subject-owner"))
         if subject.pos == "PRON":
             for verb in parsed.ancestors(tok.i):
                 if verb.pos not in {"VERB", "AUX"}:
@@ -125,8 +170,9 @@ def _possessors(parsed: ParsedText, targets: tuple[Role, ...]) -> list[Role]:
         for c in parsed.children(role.head):
             if c.dep == "poss":
                 out.append(Role(c.i, "arg.object-possessor"))
-            elif c.dep == "prep" and c.lemma == "of":
-                out.extend(Role(p.i, "arg.object-of") for p in _pobjs(parsed, c))
+            elif c.dep == "prep" and c.lemma in {"of", "for"}:
+                out.extend(Role(p.i, f"arg.object-{c.lemma}") for p in _pobjs(parsed, c))
+        out.extend(r for r in _owners(parsed, role.head, "arg.object-owner") if r not in out)
     return out
 
 
@@ -160,6 +206,10 @@ def _subjects(parsed: ParsedText, tok: Token) -> list[Role]:
             if child.dep in _OBJ:
                 return [Role(child.i, "arg.object-control")]
     if tok.dep == "relcl":
+        if is_passive(parsed, tok) or any(
+            c.lemma in _RELATIVE_ADVERBS for c in parsed.children(tok.i)
+        ):
+            return []  # "soldiers who were killed", "the town where ... fought": not doers
         return [Role(tok.head, "arg.relative-clause")]
     if tok.dep == "xcomp" and head.pos == "ADJ" and head.head != head.i:
         head = parsed.tokens[head.head]  # "X is willing to withdraw": X, subject of "is"

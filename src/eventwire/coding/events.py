@@ -136,7 +136,8 @@ def _code_trigger(
     target = _country_from_phrase(target, ctx.places, actor_rules)
     where = location.country if location else None
     if target is None and places.primary is not None:
-        target = _place_target(places.primary, source, ctx, actor_rules)
+        domestic = trigger.entry.type in _DOMESTIC_TARGET_TYPES
+        target = _place_target(places.primary, source, ctx, actor_rules, domestic=domestic)
     target = _fill_country(target, where, actor_rules)
     if source is None or source.sector != "REB":
         source = _fill_country(source, where, actor_rules)
@@ -215,12 +216,24 @@ def _actors(args: Arguments, ctx: CodingContext) -> tuple[Actor | None, Actor | 
     return source, target, rules
 
 
+# types whose unnamed target is the state where they happen, even the actor's own
+_DOMESTIC_TARGET_TYPES = frozenset({Plover.PROTEST, Plover.REQUEST, Plover.REJECT, Plover.THREATEN})
+
+
 def _place_target(
-    place: Location, source: Actor | None, ctx: CodingContext, rules: list[str]
+    place: Location,
+    source: Actor | None,
+    ctx: CodingContext,
+    rules: list[str],
+    *,
+    domestic: bool = False,
 ) -> Actor | None:
     """With no target in the text, the country where it happened is acted upon ("inspectors
-    were sent to a plant in Iran"), unless it is the source's own country."""
-    if place.country is None or (source is not None and source.country == place.country):
+    were sent to a plant in Iran"), unless it is the source's own country; with ``domestic``
+    (protests, demands) it is that too: a protest in its own country addresses its state."""
+    if place.country is None:
+        return None
+    if not domestic and source is not None and source.country == place.country:
         return None
     actor = ctx.country_actor(place.country)
     if actor is None:

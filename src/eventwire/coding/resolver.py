@@ -1,5 +1,7 @@
 """Actor look-up for one article: noun-phrase heads to actors, with pronoun-like heads
-("the group", "the militants") resolved to the last fitting organisation before them.
+("the group", "the militants") resolved to the last fitting organisation before them, and a
+named office-holder the dictionary does not know ("President Levy Mwanawasa") placed in the
+one country its sentence names ("... his commitment to the Zambian people": ZMB).
 
 The coder asks ``actor_at(head)``; answers are cached per article because the same head is
 asked for by several events of one sentence.
@@ -8,8 +10,9 @@ asked for by several events of one sentence.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
-from eventwire.coding.actor_dictionary import ActorDictionary
+from eventwire.coding.actor_dictionary import ActorDictionary, FormKind
 from eventwire.coding.actors import MentionFinder, actor_for_phrase, mention_finder
 from eventwire.coding.anaphora import organisation_mentions, resolve_anaphor
 from eventwire.model import Actor, ParsedText
@@ -49,7 +52,36 @@ class ActorResolver:
         if actor is not None and (actor.country or actor.code not in _GENERIC_SECTORS):
             return actor
         anaphor = self._anaphor(head)
+        if anaphor is None and actor is not None and tok.pos == "PROPN":
+            return self._sentence_country(head, actor)
         return anaphor or actor
+
+    def _sentence_country(self, head: int, actor: Actor) -> Actor:
+        """A titled name of no known country ("Lt. Gen. X resigned to allow Haiti's first
+        elections") takes the country when its sentence names exactly one."""
+        if actor.sector not in _OFFICE_SECTORS or actor.country:
+            return actor
+        sent = self._parsed.sentences[self._parsed.tokens[head].sent]
+        countries: set[str] = set()
+        for mention in self._find(sent.first, sent.last):
+            for form in mention.forms:
+                if form.kind == FormKind.PERSON:
+                    countries.add(self._dictionary.people[form.entry].country)
+                elif form.kind == FormKind.ORGANISATION:
+                    countries.add(self._dictionary.organisations[form.entry].country or "-")
+                else:
+                    countries.add(form.entry)
+        if len(countries) != 1:
+            return actor
+        country = countries.pop()
+        if country not in self._dictionary.countries:
+            return actor
+        return replace(
+            actor,
+            code=country + (actor.sector or ""),
+            country=country,
+            rules=(*actor.rules, "actor.country-from-sentence"),
+        )
 
     def _anaphor(self, head: int) -> Actor | None:
         return resolve_anaphor(self._parsed, head, self._dictionary, self._organisations)
@@ -62,3 +94,5 @@ class ActorResolver:
 
 
 _GENERIC_SECTORS = frozenset({"REB", "MIL", "GOV", "CVL"})
+# Sectors of titled office-holders ("President X", "Gen. Y") who may take the sentence's country.
+_OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI"})

@@ -37,6 +37,14 @@ def eval_command(
         int | None,
         typer.Option("--limit", min=1, help="Only the first N records or documents of a set."),
     ] = None,
+    half: Annotated[
+        str | None,
+        typer.Option(
+            "--half",
+            help="Score one half of a set: 'dev' (records at even positions, for developing "
+            "rules) or 'held-out' (odd positions, for checking them).",
+        ),
+    ] = None,
     model: Annotated[
         str | None,
         typer.Option("--model", help="spaCy model name (setting 'model', env EVENTWIRE_MODEL)."),
@@ -62,7 +70,7 @@ def eval_command(
     if gold_spans and any(detect_kind(path) is not SetKind.GEO for path in gold):
         raise typer.BadParameter("--gold-spans applies to geoparsing sets only.")
     settings = load_settings({"model": model} if model else {})
-    options = EvalOptions(gold_spans=gold_spans, literal_only=literal_only, limit=limit)
+    options = EvalOptions(gold_spans=gold_spans, literal_only=literal_only, limit=limit, half=half)
     sets = [load_set(path, options) for path in gold]  # every gold file is checked first
     console = Console()
     for gold_set in sets:

@@ -109,16 +109,38 @@ def item_from_record(article_id: str, record: Mapping[str, Any]) -> MergeItem:
     )
 
 
+UNIDENTIFIED_ARMED = "UAF"  # "gunmen", "a car bomb": may be any armed group named elsewhere
+# sectors that are never an armed group, so never the same actor as unidentified armed forces
+UNARMED_SECTORS = frozenset(
+    {"CVL", "EDU", "MED", "JRN", "BUS", "AGR", "LAB", "REL", "REF", "LEG", "JUD", "PTY", "OPP"}
+)
+
+
 def actors_compatible(first: ActorKey | None, second: ActorKey | None) -> bool:
-    """Unknown on either side, equal codes, or one code refining the other (IRQ, IRQMIL)."""
+    """Unknown on either side, equal codes, or one refining the other (IRQ, IRQMIL).
+
+    Codes are compared without their country (countries must agree when both are known), so
+    "militants" (REB) matches "a car bomb in Iraq" (IRQUAF): unidentified armed forces match
+    any group that may be armed.
+    """
     if first is None or second is None:
         return True
     if first.country and second.country and first.country != second.country:
         return False
-    a, b = first.code or "", second.code or ""
-    if not a or not b:
+    a, b = _sector(first), _sector(second)
+    if not a or not b or a == b or a.startswith(b) or b.startswith(a):
         return True
-    return a == b or a.startswith(b) or b.startswith(a)
+    if UNIDENTIFIED_ARMED in (a, b):
+        other = b if a == UNIDENTIFIED_ARMED else a
+        return other[:3] not in UNARMED_SECTORS
+    return False
+
+
+def _sector(actor: ActorKey) -> str:
+    code = actor.code or ""
+    if actor.country and code.startswith(actor.country):
+        return code[len(actor.country) :]
+    return code
 
 
 def dates_compatible(first: MergeItem, second: MergeItem, params: DedupParams) -> bool:

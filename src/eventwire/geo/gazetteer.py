@@ -19,12 +19,14 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from eventwire.errors import KnowledgeError
-from eventwire.geo.names import name_key
+from eventwire.geo.names import DIRECTIONS, name_key
 from eventwire.model import Feature
 
 log = logging.getLogger(__name__)
 
 FEATURES: tuple[Feature, ...] = tuple(Feature)
+# what a direction plus a demonym can name ("North American", "West African")
+COMPOUND_FEATURES = frozenset({Feature.CONTINENT, Feature.REGION, Feature.COUNTRY, Feature.ADMIN1})
 FEATURE_CODE: dict[Feature, int] = {f: k for k, f in enumerate(FEATURES)}
 
 
@@ -122,6 +124,7 @@ class Gazetteer:
         self.version = version
         self._alpha2 = {c.alpha2: c for c in columns.countries_info.values()}
         self._by_name = {name_key(c.name): c for c in columns.countries_info.values()}
+        self._compound: dict[str, int | None] = {}
 
     # ---- loading -------------------------------------------------------------------------
     @classmethod
@@ -223,8 +226,33 @@ class Gazetteer:
 
     def demonym_entry(self, key: str) -> int | None:
         """The entry (country, continent, region) a normalised adjective or people name
-        ("syrian", "european", "kurdish") refers to."""
-        return self._c.demonyms.get(key)
+        ("syrian", "european", "kurdish") refers to; a direction before one names the place
+        with that direction ("north american" -> North America, "west african" -> West
+        Africa) when the gazetteer lists it."""
+        k = self._c.demonyms.get(key)
+        if k is not None or " " not in key:
+            return k
+        words = key.split()
+        if words[0] not in DIRECTIONS:
+            return None
+        if key not in self._compound:
+            self._compound[key] = self._compound_demonym(words)
+        return self._compound[key]
+
+    def _compound_demonym(self, words: list[str]) -> int | None:
+        head, last = words[:-1], words[-1]
+        base = self._c.demonyms.get(last)
+        if base is None or not all(w in DIRECTIONS for w in head):
+            return None
+        # the place the adjective comes from: "american" -> "america", "european" -> "europe"
+        stems = [name_key(self._c.names[base])]
+        stems += [last[: -len(end)] for end in ("n", "an", "ian", "ern") if last.endswith(end)]
+        for stem in stems:
+            for prefix in dict.fromkeys((" ".join(head), "".join(head))):  # "south east"
+                for k in self._c.index.get(f"{prefix} {stem}", ()):
+                    if FEATURES[self._c.feature[k]] in COMPOUND_FEATURES:
+                        return k
+        return None
 
     # ---- mutation (overlay only) ---------------------------------------------------------
     def add_demonym(self, word: str, k: int) -> None:

@@ -6,15 +6,16 @@ import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 
+from eventwire.geo.containment import apply_containment
 from eventwire.geo.gazetteer import Gazetteer, distance_km
 from eventwire.geo.lexicon import GeoLexicon, load_lexicon
-from eventwire.geo.mention import Mention
+from eventwire.geo.mention import CITY_FLOOR, Mention
 from eventwire.geo.names import name_key
-from eventwire.geo.recognise import recognise
+from eventwire.geo.recognise import LOCATIVE_RULE, recognise
 from eventwire.geo.resolve import (
-    Context,
     Resolution,
     is_metonymy_target,
+    named_context,
     resolve_all,
     resolve_one,
     role_rule,
@@ -56,7 +57,7 @@ def resolve_spans(
     in the order given."""
     lex = lexicon or load_lexicon()
     mentions = [span_mention(text, s, e, gazetteer, parsed, lex) for s, e in spans]
-    return localise(_finish(parsed, gazetteer, lex, mentions, keep_dateline=False), gazetteer)
+    return localise(_finish(parsed, gazetteer, lex, mentions, add_dateline=False), gazetteer)
 
 
 def article_focus(places: Sequence[Place]) -> str | None:
@@ -78,8 +79,10 @@ def article_focus(places: Sequence[Place]) -> str | None:
 
 # ---- internals -------------------------------------------------------------------------------
 def _dateline(
-    parsed: ParsedText, gazetteer: Gazetteer, mentions: list[Mention]
+    parsed: ParsedText, gazetteer: Gazetteer, mentions: list[Mention], add: bool = True
 ) -> tuple[list[Mention], str | None, tuple[str, str] | None]:
+    """Mark the dateline's mentions (adding them if recognition missed them and ``add``) and
+    return the country and division it names."""
     found = find_dateline(parsed.text)
     if found is None:
         return mentions, None, None
@@ -96,6 +99,8 @@ def _dateline(
                 out[i] = dataclasses.replace(
                     out[i], role=PlaceRole.DATELINE, rules=(*out[i].rules, "geo.role.dateline")
                 )
+        elif not add:
+            continue
         else:
             key = name_key(parsed.text[span[0] : span[1]])
             toks = tokens_in(parsed, *span)
@@ -113,7 +118,7 @@ def _dateline(
             out.append(m)
             idx = [len(out) - 1]
         m = out[idx[0]]
-        ctx = Context()
+        ctx = named_context(gazetteer, out, divisions=True)
         if country:
             ctx.countries[country] += 3
         res = resolve_one(gazetteer, m, ctx)
@@ -132,13 +137,16 @@ def _finish(
     gazetteer: Gazetteer,
     lex: GeoLexicon,
     mentions: list[Mention],
-    keep_dateline: bool = True,
+    add_dateline: bool = True,
     skip: frozenset[int] = frozenset(),
 ) -> tuple[Place, ...]:
-    if keep_dateline and not (parsed.sentences and parsed.sentences[0].index in skip):
-        mentions, country, admin1 = _dateline(parsed, gazetteer, mentions)
+    if not (parsed.sentences and parsed.sentences[0].index in skip):
+        mentions, country, admin1 = _dateline(parsed, gazetteer, mentions, add_dateline)
+        if not add_dateline:  # given spans: the dateline marks the locality, no more
+            country, admin1 = None, None
     else:
         country, admin1 = None, None
+    mentions = apply_containment(parsed.text, gazetteer, mentions)
     resolutions = resolve_all(gazetteer, mentions, country, admin1)
     pairs = _supported(gazetteer, list(zip(mentions, resolutions, strict=True)), country)
     return tuple(_place(parsed, gazetteer, lex, m, r) for m, r in pairs)
@@ -149,7 +157,8 @@ def _supported(
 ) -> list[tuple[Mention, Resolution]]:
     """Drop weak mentions (small towns proposed by the gazetteer alone) that the rest of the
     article does not back: same country as a firm place and near one, or in a division the
-    article names."""
+    article names, or (right after "in", "from"...) a city of over 100,000 people in a country
+    the article names."""
     if not any(m.weak for m, _ in pairs):
         return pairs
     countries: set[str | None] = {dateline_country} if dateline_country else set()
@@ -172,7 +181,11 @@ def _supported(
             lat, lon = gazetteer.point(w)
             near = any(distance_km(lat, lon, a, b) < WEAK_RADIUS_KM for a, b in points)
             same_division = (gazetteer.country_of(w), gazetteer.admin1_of(w)) in divisions
-            if not (near or same_division):
+            # "in Aleppo?" tagged LANGUAGE: a city after a place preposition
+            big = gazetteer.population(w) >= CITY_FLOOR and any(
+                LOCATIVE_RULE in rule for rule in m.rules
+            )
+            if not (near or same_division or big):
                 continue
             r = Resolution(r.entry, (*r.rules, "geo.resolve.weak-supported"), r.margin)
         out.append((m, r))

@@ -20,6 +20,7 @@ class GeoLexicon:
     not_toponyms: dict[str, str]  # exact capitalised word -> entry id
     person_like: frozenset[str]  # names of people and brands: not proposed outside entities
     facility_heads: dict[str, str]  # lower-case last/first word of street, building, landmark
+    locative_preps: dict[str, str]  # "in", "from": a person-like name right after is a place
 
 
 def default_lexicon_path() -> Path:
@@ -57,4 +58,5 @@ def load_lexicon(path: Path | None = None) -> GeoLexicon:
         table("not_toponyms", "words", False),
         frozenset(table("person_like", "words", False)),
         table("facility_heads", "words", True),
+        table("locative_preps", "words", True),
     )

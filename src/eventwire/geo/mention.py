@@ -20,30 +20,6 @@ WEAK_FLOOR = 2_000  # between the floors it is a weak mention, kept only if the 
 NAMED_THINGS = frozenset({"EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 # entity labels the small model often gives a lone town name ("Edmonton" as PERSON)
 MISLABELLED = frozenset({"PERSON", "PRODUCT", "LANGUAGE", "WORK_OF_ART", "DATE"})
-DIRECTIONS = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-        "upper",
-        "lower",
-        "greater",
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +37,8 @@ class Mention:
     demonym_of: int | None = None  # the entry a demonym names (country, continent, region)
     admin_cue: bool = False  # "Batman province", "the state of Georgia"
     weak: bool = False  # a small town proposed by the gazetteer alone: needs support
+    within: int | None = None  # "Tacoma, Washington": read among the places in this area
+    pinned: int | None = None  # the entry the text decides ("Washington" after "Tacoma,")
 
 
 def capitalised(tok: Token) -> bool:

@@ -5,6 +5,32 @@ from __future__ import annotations
 import functools
 import unicodedata
 
+# direction words before a name ("northern Syria", "North America", "West African")
+DIRECTIONS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "upper",
+        "lower",
+        "greater",
+    }
+)
+
 # letters NFKD does not decompose into a base letter plus a mark
 _FOLD = str.maketrans(
     {

@@ -14,7 +14,6 @@ from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.lexicon import GeoLexicon
 from eventwire.geo.mention import (
     CITY_FLOOR,
-    DIRECTIONS,
     MAX_NGRAM,
     MISLABELLED,
     NAMED_THINGS,
@@ -27,13 +26,16 @@ from eventwire.geo.mention import (
     span_key,
     trim,
 )
-from eventwire.geo.names import name_key
+from eventwire.geo.names import DIRECTIONS, name_key
 from eventwire.model import Feature, ParsedText, PlaceRole
 
 __all__ = ["Mention", "recognise"]
 
 LOCAL_RULE = "+local"  # an unlisted name: the article's locality gives its point
 LOCAL_LABELS = frozenset({"FAC", "LOC"})
+SAME_NAME_RULE = "geo.recognise.same-name"  # the name is a place elsewhere in the article
+NOT_SAME_NAME = frozenset({"PERSON", "ORG", "NORP"})  # the model's own reading wins there
+LOCATIVE_RULE = "+locative"  # a weak name right after "in", "from"...: a city there needs less
 
 
 class _Recogniser:
@@ -73,6 +75,8 @@ class _Recogniser:
         if role is PlaceRole.LITERAL and self.in_org(start, end):
             role, rule = PlaceRole.EMBEDDED, rule + "+geo.role.embedded.org-span"
         cue = admin_cue(self.p, first, last, self.lex)
+        if weak and self.after_locative(first, last):
+            rule += LOCATIVE_RULE
         self.out.append(
             Mention(
                 first,
@@ -285,7 +289,7 @@ class _Recogniser:
                 self.taken[j]
                 or not capitalised(tok)
                 or tok.text in self.lex.not_toponyms
-                or tok.text in stops
+                or (tok.text in stops and not self.after_locative(j))
             ):
                 j += 1
                 continue
@@ -314,6 +318,15 @@ class _Recogniser:
             else:
                 j += 1
         return found
+
+    def after_locative(self, j: int, last: int | None = None) -> bool:
+        """A name right after a place preposition ("in Paris", "from Jordan"), with no
+        capitalised word after it ("in Paris Hilton's")."""
+        toks = self.p.tokens
+        end = j + 1 if last is None else last
+        if j == 0 or toks[j - 1].text.lower() not in self.lex.locative_preps:
+            return False
+        return end >= len(toks) or not capitalised(toks[end])
 
     def loose(self) -> None:
         """Capitalised names outside every entity that the gazetteer knows well."""
@@ -353,6 +366,62 @@ class _Recogniser:
                 )
             j = max(last, j + 1)
 
+    def main_name(self, key: str) -> bool:
+        """The key is the main name of a listed place (not only an alternate spelling), and
+        not a short all-capital form ("MoD", "AI")."""
+        for k in self.g.lookup_key(key)[:5]:
+            if self.g.feature(k) is not Feature.CITY:
+                return True
+            if name_key(self.g.columns.names[k]) == key and len(key) > 3:
+                return True
+        return False
+
+    def same_names(self) -> None:
+        """One sense per article: a name recognised firmly once is a place wherever else it
+        stands alone ("Douma" tagged GPE once, PERSON or nothing later); not inside a longer
+        entity of another kind ("Paris Hilton")."""
+        firm: dict[str, set[int]] = {}
+        for m in self.out:
+            if m.weak or m.demonym_of is not None or m.role is not PlaceRole.LITERAL:
+                continue
+            if any(LOCAL_RULE in r for r in m.rules):
+                heads = self.lex.facility_heads
+                if m.last - m.first < 2 or self.p.tokens[m.last - 1].lemma not in heads:
+                    continue  # an unlisted one-word name may be a person ("Howarth")
+            elif not self.main_name(m.key):
+                continue  # a spelling only some town's alternate name has ("Salah")
+            firm.setdefault(m.key, set()).add(m.last - m.first)
+        if not firm:
+            return
+        toks = self.p.tokens
+        length = [1] * len(toks)
+        for ent in self.p.entities:
+            for j in range(ent.first, ent.last):
+                length[j] = ent.last - ent.first
+        sizes = sorted({n for ns in firm.values() for n in ns}, reverse=True)
+        for j, tok in enumerate(toks):
+            if self.taken[j] or tok.sent in self.skip or not capitalised(tok):
+                continue
+            for n in sizes:
+                last = j + n
+                if last > len(toks) or any(self.taken[j:last]):
+                    continue
+                if any(
+                    toks[i].pos != "PROPN"
+                    or toks[i].ent_type in NOT_SAME_NAME
+                    or (toks[i].ent_type in OTHER_LABELS and length[i] > n)
+                    for i in range(j, last)
+                ):
+                    continue
+                if (j > 0 and capitalised(toks[j - 1])) or (
+                    last < len(toks) and capitalised(toks[last])
+                ):
+                    continue  # part of a longer name ("Olympic Games")
+                key = span_key(self.p, j, last)
+                if n in firm.get(key, ()):
+                    self.add(j, last, key, PlaceRole.LITERAL, SAME_NAME_RULE)
+                    break
+
 
 def recognise(
     parsed: ParsedText,
@@ -367,4 +436,5 @@ def recognise(
     r.organisations()
     r.entities()
     r.loose()
+    r.same_names()
     return sorted(r.out, key=lambda m: m.start)

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from eventwire.geo.containment import CONTAINER_RULE, WITHIN_RULE, inside
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.mention import Mention
 from eventwire.geo.names import name_key
@@ -24,6 +25,7 @@ TOP_FOR_DISTANCE = 12
 TOWN_CLASH_POPULATION = 10_000
 COUNTRY_BONUS = 1.5  # the article names the candidate's country
 CAPITAL_BONUS = 0.5
+MAIN_NAME_BONUS = 1.0  # the name is the entry's main name, not one of its alternate names
 ADMIN1_BONUS = 1.5  # the article names the candidate town's first-level division
 AREA_FEATURES = frozenset({Feature.REGION, Feature.CONTINENT, Feature.OTHER, Feature.FACILITY})
 
@@ -36,6 +38,7 @@ class Context:
     dateline_country: str | None = None
     admin1: set[tuple[str | None, str]] = field(default_factory=set)
     anchors: list[tuple[float, float, str]] = field(default_factory=list)
+    own: dict[str, str] = field(default_factory=dict)  # name key -> country it added itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,12 @@ def candidates(gazetteer: Gazetteer, mention: Mention) -> list[int]:
     """Gazetteer entries a mention may denote; a country name keeps only area-like readings."""
     if mention.demonym_of is not None:
         return [mention.demonym_of]
+    if mention.pinned is not None:
+        return [mention.pinned]
+    if mention.within is not None:
+        return [
+            k for k in gazetteer.lookup_key(mention.key) if inside(gazetteer, k, mention.within)
+        ]
     found = gazetteer.lookup_key(mention.key)[:MAX_CANDIDATES]
     if any(gazetteer.feature(k) is Feature.COUNTRY for k in found):
         return [k for k in found if gazetteer.feature(k) is not Feature.CITY]
@@ -97,11 +106,13 @@ def _prior(
         if mention.admin_cue:
             score -= 2.0
     if name_key(gazetteer.columns.names[k]) == mention.key:
-        score += 0.3
+        score += MAIN_NAME_BONUS
     country = gazetteer.country_of(k)
     if country is not None and feature is not Feature.COUNTRY and country not in named:
         n = ctx.countries.get(country, 0)
-        if n:
+        if ctx.own.get(mention.key) == country:
+            n -= 1  # a name's own first reading is no evidence for itself
+        if n > 0:
             score += COUNTRY_BONUS + 0.1 * min(n, 5)
             why = why or "geo.resolve.country-context"
         if country == ctx.dateline_country:
@@ -135,7 +146,10 @@ def resolve_one(gazetteer: Gazetteer, mention: Mention, ctx: Context) -> Resolut
     if not found:
         return Resolution(None, ("geo.resolve.unknown",), 0.0)
     if len(found) == 1:
-        return Resolution(found[0], ("geo.resolve.only",), 10.0)
+        why = "geo.resolve.only"
+        if mention.within is not None or mention.pinned is not None:
+            why = WITHIN_RULE if mention.within is not None else CONTAINER_RULE
+        return Resolution(found[0], (why,), 10.0)
     named = frozenset(
         c
         for k in found
@@ -174,11 +188,35 @@ def resolve_one(gazetteer: Gazetteer, mention: Mention, ctx: Context) -> Resolut
     final.sort(key=lambda t: -t[0])
     best_score, why, best = final[0]
     margin = best_score - final[1][0] if len(final) > 1 else 10.0
+    if not why and mention.within is not None:
+        why = WITHIN_RULE
     return Resolution(best, ((why or "geo.resolve.prior"),), margin)
 
 
-def _mention_key(m: Mention) -> tuple[str, int | None, bool]:
-    return (m.key, m.demonym_of, m.admin_cue)
+def _mention_key(m: Mention) -> tuple[str, int | None, bool, int | None, int | None]:
+    return (m.key, m.demonym_of, m.admin_cue, m.within, m.pinned)
+
+
+def named_context(
+    gazetteer: Gazetteer, mentions: Sequence[Mention], divisions: bool = False
+) -> Context:
+    """What the names alone say: the countries named outright, and the divisions the text
+    pins ("Tacoma, Washington"); with ``divisions``, also every name whose main reading is a
+    first-level division (for a first guess before anything is resolved)."""
+    ctx = Context()
+    for m in mentions:
+        found = candidates(gazetteer, m)
+        if found and gazetteer.feature(found[0]) is Feature.COUNTRY:
+            alpha3 = gazetteer.country_of(found[0])
+            if alpha3:
+                ctx.countries[alpha3] += 1
+            continue
+        area = m.pinned
+        if area is None and divisions and m.demonym_of is None and found:
+            area = found[0]
+        if area is not None and gazetteer.feature(area) is Feature.ADMIN1:
+            ctx.admin1.add((gazetteer.country_of(area), gazetteer.columns.names[area]))
+    return ctx
 
 
 def resolve_all(
@@ -189,19 +227,15 @@ def resolve_all(
 ) -> list[Resolution]:
     """Resolve every mention in two passes: first with the countries named outright, then
     with the countries, divisions and points of the first pass."""
-    ctx = Context(dateline_country=dateline_country)
+    ctx = named_context(gazetteer, mentions)
+    ctx.dateline_country = dateline_country
     if dateline_country:
         ctx.countries[dateline_country] += 3
     if dateline_admin1:
         ctx.admin1.add(dateline_admin1)
-    unique: dict[tuple[str, int | None, bool], Mention] = {}
+    unique: dict[tuple[str, int | None, bool, int | None, int | None], Mention] = {}
     for m in mentions:
         unique.setdefault(_mention_key(m), m)
-        found = candidates(gazetteer, m)
-        if found and gazetteer.feature(found[0]) is Feature.COUNTRY:
-            alpha3 = gazetteer.country_of(found[0])
-            if alpha3:
-                ctx.countries[alpha3] += 1
     first = {key: resolve_one(gazetteer, m, ctx) for key, m in unique.items()}
     ctx2 = Context(Counter(ctx.countries), dateline_country, set(ctx.admin1))
     for key, res in first.items():
@@ -213,6 +247,9 @@ def resolve_all(
         sure = res.margin >= 1.0
         if country and feature is not Feature.COUNTRY and sure:
             ctx2.countries[country] += 1
+            ctx2.own[key[0]] = country
+        if key[1] is not None:
+            continue  # "English" says who, not where: no division or point from a demonym
         if feature is Feature.ADMIN1 and sure:
             ctx2.admin1.add((country, gazetteer.columns.names[k]))
         if feature in (Feature.CITY, Feature.ADMIN1, Feature.FACILITY) and sure:

@@ -18,8 +18,8 @@ from collections.abc import Sequence
 
 from eventwire.geo.gazetteer import Gazetteer, distance_km
 from eventwire.geo.lexicon import GeoLexicon
-from eventwire.geo.mention import DIRECTIONS, Mention
-from eventwire.geo.names import name_key
+from eventwire.geo.mention import Mention
+from eventwire.geo.names import DIRECTIONS, name_key
 from eventwire.model import Feature, ParsedText, Place, PlaceRole
 
 SPAN_PART = "geo.recognise.span-part"
@@ -28,6 +28,10 @@ LOCAL_THING = "geo.recognise.span-facility"  # the span ends in "Street", "Schoo
 PART_RADIUS_KM = 300.0  # a town found inside a longer name must lie this near the locality
 STRAY_KM = 1000.0  # an unsupported small town this far from the locality is a local name
 STRAY_POPULATION = 20_000
+DEMONYM = PlaceRole.DEMONYM
+DATELINE_SUPPORT = 3.0  # the dateline town is where the article was written
+COUNTRY_SUPPORT = 0.25  # per other place in the town's country ...
+COUNTRY_SUPPORT_CAP = 8  # ... counted up to this many: a town abroad is seldom the locality
 UNSUPPORTED = frozenset({"geo.resolve.prior", "geo.resolve.only"})
 AREAS = frozenset({Feature.COUNTRY, Feature.ADMIN1, Feature.CONTINENT, Feature.REGION})
 RANK = {Feature.CITY: 0, Feature.ADMIN2: 1, Feature.ADMIN1: 2, Feature.COUNTRY: 3}
@@ -198,7 +202,15 @@ def locality(places: Sequence[Place]) -> Place | None:
             if q.geonameid == p.geonameid
             or distance_km(p.lat or 0.0, p.lon or 0.0, q.lat or 0.0, q.lon or 0.0) < 100
         )
-        support += sum(0.5 for q in places if q.feature is Feature.ADMIN1 and q.name == p.admin1)
+        support += sum(
+            0.5
+            for q in places
+            if q.feature is Feature.ADMIN1 and q.name == p.admin1 and q.role is not DEMONYM
+        )
+        if p.role is PlaceRole.DATELINE:
+            support += DATELINE_SUPPORT
+        same_country = sum(1 for q in places if q.country == p.country and q.lat is not None)
+        support += COUNTRY_SUPPORT * min(same_country - 1, COUNTRY_SUPPORT_CAP)
         if best is None or (support, -i) > best:
             best, chosen = (support, -i), p
     if chosen is not None:

@@ -7,7 +7,7 @@ import datetime as dt
 from eventwire.coding.events import CodingContext, code_article
 from eventwire.coding.factuality import load_cues
 from eventwire.coding.lexicon import load_lexicon
-from eventwire.model import Actor, Article, Event, ParsedText
+from eventwire.model import Actor, Article, Event, ParsedText, Place
 
 
 def code_with_stub_actors(parsed: ParsedText) -> tuple[Event, ...]:
@@ -39,8 +39,9 @@ def top_event(parsed: ParsedText) -> Event | None:
     return max(events, key=lambda e: e.confidence, default=None)
 
 
-def code_with_actors(parsed: ParsedText) -> tuple[Event, ...]:
-    """Code with the real lexicon and the packaged actor dictionary (no places, no dates)."""
+def code_with_actors(parsed: ParsedText, places: tuple[Place, ...] = ()) -> tuple[Event, ...]:
+    """Code with the real lexicon and the packaged actor dictionary (no dates; ``places`` as
+    the geo stage would have found them)."""
     from eventwire.coding.actor_dictionary import ActorDictionary
     from eventwire.coding.resolver import ActorResolver
 
@@ -55,7 +56,7 @@ def code_with_actors(parsed: ParsedText) -> tuple[Event, ...]:
         fatalities=lambda p, i: None,
         quantities=lambda p, a, b: (),
         dates=(),
-        places=(),
+        places=places,
         focus_country=None,
         pipeline_version="test",
         country_place=lambda code: None,

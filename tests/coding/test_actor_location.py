@@ -11,7 +11,9 @@ import pytest
 from eventwire.coding.actor_dictionary import ActorDictionary
 from eventwire.coding.actors import actor_for_phrase
 from eventwire.coding.resolver import ActorResolver
-from eventwire.model import Actor, ParsedText
+from eventwire.model import Actor, Feature, ParsedText, Place, PlaceRole
+
+from .harness import code_with_actors
 
 pytestmark = pytest.mark.model
 
@@ -132,3 +134,39 @@ def test_actor_location_sponsor_still_wins(
     actor = actor_for_phrase(parsed, head, ON, dictionary)
     assert actor is not None
     assert actor.code == "SYRREB"
+
+
+def _demonym_place(parsed: ParsedText, word: str, country: str) -> Place:
+    tok = next(t for t in parsed.tokens if t.text == word)
+    return Place(
+        mention=word,
+        start=tok.start,
+        end=tok.end,
+        name=word,
+        country=country,
+        admin1=None,
+        lat=None,
+        lon=None,
+        geonameid=None,
+        feature=Feature.COUNTRY,
+        role=PlaceRole.DEMONYM,
+    )
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "word", "country", "code"),
+    [
+        # the sponsor's name hyphened to a participle is not where the group is
+        ("Russian-backed separatists shelled the town.", "Russian", "RUS", "REB"),
+        ("Iranian-funded militias attacked the base.", "Iranian", "IRN", "REB"),
+    ],
+)
+def test_actor_location_sponsor_place_is_not_the_group_country(
+    parse: Callable[[str], ParsedText], text: str, word: str, country: str, code: str
+) -> None:
+    parsed = parse(text)
+    events = code_with_actors(parsed, (_demonym_place(parsed, word, country),))
+    source = max(events, key=lambda e: e.confidence).source
+    assert source is not None and source.code == code
+    assert "actor.country-from-phrase-place" not in source.rules

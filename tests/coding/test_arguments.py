@@ -59,3 +59,50 @@ def test_noun_inside_a_verbal_event_is_not_a_second_event(
 ) -> None:
     text = "To support the fight against smugglers, the navy deployed two ships."
     assert [e.type.value for e in code_with_stub_actors(parse(text))] == ["MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        # "others" are more of the conjoined verb's object
+        ("The blast killed one policeman and wounded two others.", "wounded", "policeman"),
+        ("Gunmen shot a teacher and injured three others.", "injured", "teacher"),
+    ],
+)
+def test_arguments_others_take_the_conjunct_object(
+    parse: Callable[[str], ParsedText], text: str, trigger: str, target: str
+) -> None:
+    assert ("arg.others-of-conjunct", target) in _target_rules(parse, text, trigger)
+
+
+def _target_rules(
+    parse: Callable[[str], ParsedText], text: str, trigger: str
+) -> set[tuple[str, str]]:
+    from eventwire.coding.arguments import find_arguments
+    from eventwire.coding.lexicon import load_lexicon
+    from eventwire.coding.triggers import find_triggers
+
+    parsed = parse(text)
+    lexicon = load_lexicon()
+    found = next(
+        t
+        for t in find_triggers(parsed, 0, lexicon)
+        if parsed.tokens[t.head].text.startswith(trigger)
+    )
+    return {
+        (r.rule, parsed.tokens[r.head].text) for r in find_arguments(parsed, found, lexicon).targets
+    }
+
+
+def test_arguments_others_need_a_conjoined_verb(parse: Callable[[str], ParsedText]) -> None:
+    rules = _target_rules(parse, "Police arrested two others near the border.", "arrested")
+    assert not any(rule == "arg.others-of-conjunct" for rule, _ in rules)
+
+
+def test_relative_clause_event_ranks_below_the_reported_one(
+    parse: Callable[[str], ParsedText],
+) -> None:
+    text = "The rebels said they will free the officials, whom they had abducted in May."
+    events = code_with_stub_actors(parse(text))
+    top = max(events, key=lambda e: e.confidence)
+    assert top.trigger.text == "free"

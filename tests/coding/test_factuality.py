@@ -57,3 +57,10 @@ def test_attribution(
 
 def test_no_attribution_without_reporting_verb(parse: Callable[[str], ParsedText]) -> None:
     assert event_facts(parse, "Rebels shelled the town.", "shelled")[1] is None
+
+
+def test_factuality_swear_is_an_intending_verb(parse: Callable[[str], ParsedText]) -> None:
+    events = code_with_stub_actors(parse("The rebels swore to attack the garrison."))
+    attack = next(e for e in events if e.trigger.text == "attack")
+    assert attack.factuality.value == "intended"
+    assert "fact.intending-verb.swear" in attack.rules

@@ -7,17 +7,32 @@ organisation's anaphoric heads (``anaphors`` in organisations.yaml: ISIS takes "
 it whose heads fit and whose descriptors accept every known descriptor in the phrase: after
 ISIS and the PKK, "the Kurdish group" is the PKK, because "kurdish" is a known descriptor that
 ISIS lacks; "the group" is whichever was named last. Unknown modifiers are ignored.
+
+Personal pronouns ("he", "she", "it", "they") are resolved by ``resolve_pronoun`` to a
+compatible actor named before them: first the subjects earlier in their own sentence (nearest
+first), then the subjects of the previous sentence (in text order), then its other noun
+phrases (nearest first). "he"/"she" want a person, "it" a singular non-person (a country, an
+organisation, "the army"), "they" a plural or coordinated phrase or a group.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from eventwire.coding.actor_dictionary import ActorDictionary, FormKind
 from eventwire.coding.actors import MentionFinder, find_mentions, phrase_tokens
-from eventwire.model import Actor, ParsedText
+from eventwire.model import Actor, ParsedText, Token
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# pronoun lemmas (spaCy lemmatizes "him" to "he", "them" to "they") and what they want
+_PERSONAL = frozenset({"he", "she"})
+_SINGULAR = frozenset({"it"})
+_PLURAL = frozenset({"they"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_NP_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "dative", "attr"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# sectors of collectives that may be "they" in the singular ("the group", "Hamas")
+_GROUP_SECTORS = frozenset({"REB", "PRM", "OPP", "PTY", "UAF", "CRM", "NGO", "IGO"})
 
 
 def organisation_mentions(
@@ -90,3 +105,59 @@ def _modifiers(parsed: ParsedText, head: int) -> set[str]:
         out.add(text)
         out.add(child.text.lower())
     return out
+
+
+def is_personal_pronoun(token: Token) -> bool:
+    return token.pos == "PRON" and token.lemma in _PERSONAL | _SINGULAR | _PLURAL
+
+
+def resolve_pronoun(
+    parsed: ParsedText, head: int, actor_at: Callable[[int], Actor | None]
+) -> Actor | None:
+    """The actor a personal pronoun at ``head`` refers to, or None (see the module docstring).
+
+    ``actor_at`` gives the actor of a noun-phrase head (the article's resolver).
+    """
+    pronoun = parsed.tokens[head]
+    if not is_personal_pronoun(pronoun):
+        return None
+    for candidate in _antecedent_candidates(parsed, pronoun):
+        actor = actor_at(candidate.i)
+        if actor is None or not _compatible(parsed, pronoun, candidate, actor):
+            continue
+        rule = f"anaphora.pronoun.{pronoun.lemma}"
+        return Actor(
+            actor.code, actor.name, actor.country, actor.sector, actor.span, (*actor.rules, rule)
+        )
+    return None
+
+
+def _antecedent_candidates(parsed: ParsedText, pronoun: Token) -> Iterator[Token]:
+    own = parsed.sentence_tokens(pronoun.sent)
+    before = [t for t in own if t.i < pronoun.i and _is_np_head(t)]
+    yield from (t for t in reversed(before) if t.dep in _SUBJECT_DEPS)
+    if pronoun.sent == 0:
+        return
+    previous = [t for t in parsed.sentence_tokens(pronoun.sent - 1) if _is_np_head(t)]
+    yield from (t for t in previous if t.dep in _SUBJECT_DEPS)
+    yield from (t for t in reversed(previous) if t.dep not in _SUBJECT_DEPS)
+
+
+def _is_np_head(token: Token) -> bool:
+    return token.pos in {"NOUN", "PROPN"} and token.dep in _NP_DEPS
+
+
+def _compatible(parsed: ParsedText, pronoun: Token, head: Token, actor: Actor) -> bool:
+    person = head.ent_type == "PERSON" or any(r.startswith("person.") for r in actor.rules)
+    if pronoun.lemma in _PERSONAL:
+        return person
+    if person:
+        return False
+    plural = (
+        head.tag in _PLURAL_TAGS
+        or (head.text.lower().endswith("s") and head.lemma != head.text.lower())  # "Rebels"/NNP
+        or any(c.dep == "conj" for c in parsed.children(head.i))
+    )
+    if pronoun.lemma in _SINGULAR:
+        return not plural
+    return plural or actor.sector in _GROUP_SECTORS

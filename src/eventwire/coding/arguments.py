@@ -13,7 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventwire.coding.lexicon import Lexicon
-from eventwire.coding.triggers import Trigger, is_passive
+from eventwire.coding.triggers import (
+    Trigger,
+    complement_clauses,
+    is_message_participle,
+    is_passive,
+)
 from eventwire.model import ParsedText, Plover, Token
 
 _SUBJ = frozenset({"nsubj", "csubj"})
@@ -63,6 +68,8 @@ def find_arguments(parsed: ParsedText, trigger: Trigger, lexicon: Lexicon) -> Ar
     entry = trigger.entry
     passive = is_passive(parsed, tok)
     sources = list(_subjects(parsed, tok))
+    if not sources and is_message_participle(parsed, tok, lexicon.message_nouns):
+        sources = _message_authors(parsed, parsed.tokens[tok.head])
     targets: list[Role] = []
     themes: list[Role] = []
     for child in parsed.children(tok.i):
@@ -109,11 +116,47 @@ def find_arguments(parsed: ParsedText, trigger: Trigger, lexicon: Lexicon) -> Ar
     args = _symmetric(parsed, Arguments(tuple(sources), tuple(targets), tuple(themes)))
     complements = _complement_targets(parsed, tok)
     fallbacks = [
+        *_others(parsed, tok, args.targets),
         *_possessors(parsed, args.targets),
         *complements,
         *_possessors(parsed, tuple(complements)),
     ]
     return Arguments(args.sources, (*args.targets, *fallbacks), args.themes)
+
+
+def _message_authors(parsed: ParsedText, noun: Token) -> list[Role]:
+    """Who sent the message: its possessor ("Iran's letter"), else the subject of the verb
+    it is the object of ("X issued a statement"), also through a preposition ("X said in a
+    statement")."""
+    owners = [Role(c.i, "arg.message-owner") for c in parsed.children(noun.i) if c.dep == "poss"]
+    if owners:
+        return owners
+    verb = parsed.tokens[noun.head]
+    if verb.dep == "prep" and verb.head != verb.i:
+        verb = parsed.tokens[verb.head]
+    if verb.i == noun.i or verb.pos not in {"VERB", "AUX"}:
+        return []
+    if noun.dep in _PASS_SUBJ:
+        return [
+            Role(p.i, "arg.message-author")
+            for c in parsed.children(verb.i)
+            if c.dep == "agent"
+            for p in _pobjs(parsed, c)
+        ]
+    return [Role(r.head, "arg.message-author") for r in _subjects(parsed, verb)][:1]
+
+
+def _others(parsed: ParsedText, tok: Token, targets: tuple[Role, ...]) -> list[Role]:
+    """ "killed one soldier and wounded two others": "others" are more of the object of the
+    verb this one is conjoined to."""
+    if tok.dep != "conj" or not any(parsed.tokens[r.head].lemma == "other" for r in targets):
+        return []
+    first = parsed.tokens[tok.head]
+    return [
+        Role(c.i, "arg.others-of-conjunct")
+        for c in parsed.children(first.i)
+        if c.dep in _OBJ or c.dep in _PASS_SUBJ
+    ][:1]
 
 
 def _host_state(parsed: ParsedText, tok: Token) -> list[Role]:
@@ -180,8 +223,8 @@ def _complement_targets(parsed: ParsedText, tok: Token) -> list[Role]:
     """ "offered to hand over two suspects to Britain": the target of what was agreed,
     offered or demanded is the target of the agreement itself (a fallback)."""
     out: list[Role] = []
-    for comp in parsed.children(tok.i):
-        if comp.dep != "xcomp" or comp.pos != "VERB":
+    for comp in complement_clauses(parsed, tok):
+        if comp.pos != "VERB" or comp.dep == "advcl":
             continue
         for child in parsed.children(comp.i):
             if child.dep in _OBJ:

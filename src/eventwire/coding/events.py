@@ -48,6 +48,7 @@ _HAS_SOURCE = 0.1
 _HAS_TARGET = 0.1
 _NOMINAL = -0.1
 _EMBEDDED = -0.1
+_BACKGROUND = -0.05  # a relative clause, below a reported (ccomp) event
 _OWN_ROLES = frozenset({PlaceRole.LITERAL, PlaceRole.DEMONYM})
 _NO_HOME_SECTORS = frozenset({"REB", "IGO", "NGO", "UNO", "IMG", "MNC", "ISM"})
 _LETHAL_TYPES = frozenset({Plover.ASSAULT, Plover.COERCE})
@@ -132,8 +133,8 @@ def _code_trigger(
     if source is None and trigger.entry.host_source and location and location.country:
         source = ctx.country_actor(location.country)
         actor_rules.append("arg.host-country")
-    source = _country_from_phrase(source, ctx.places, actor_rules)
-    target = _country_from_phrase(target, ctx.places, actor_rules)
+    source = _country_from_phrase(parsed, source, ctx.places, actor_rules)
+    target = _country_from_phrase(parsed, target, ctx.places, actor_rules)
     where = location.country if location else None
     if target is None and places.primary is not None:
         domestic = trigger.entry.type in _DOMESTIC_TARGET_TYPES
@@ -253,15 +254,20 @@ def _first_actor(roles: Sequence[Role], ctx: CodingContext) -> Actor | None:
 
 
 def _country_from_phrase(
-    actor: Actor | None, places: tuple[Place, ...], rules: list[str]
+    parsed: ParsedText, actor: Actor | None, places: tuple[Place, ...], rules: list[str]
 ) -> Actor | None:
     """ "Rebels in the Ivory Coast": a sector-only actor takes the country named in its own
-    phrase."""
+    phrase, but not its sponsor's ("Russian-backed separatists")."""
     if actor is None or actor.country or actor.span is None or actor.code != actor.sector:
         return actor
     span = actor.span
     for place in places:
-        if span.start <= place.start < span.end and place.country and place.role in _OWN_ROLES:
+        if (
+            span.start <= place.start < span.end
+            and place.country
+            and place.role in _OWN_ROLES
+            and not _hyphened_to_participle(parsed, place.end)
+        ):
             rules.append("actor.country-from-phrase-place")
             return replace(
                 actor,
@@ -270,6 +276,16 @@ def _country_from_phrase(
                 rules=(*actor.rules, "actor.country-from-phrase-place"),
             )
     return actor
+
+
+def _hyphened_to_participle(parsed: ParsedText, end: int) -> bool:
+    """Whether the name ending at character ``end`` is hyphened to a participle ("Russian-
+    backed", "Saudi-led"): it says who backs or leads the group, not where the group is."""
+    for k, tok in enumerate(parsed.tokens[:-1]):
+        if tok.start == end and tok.text == "-":
+            nxt = parsed.tokens[k + 1]
+            return nxt.start == tok.end and nxt.tag in {"VBN", "VBD"}
+    return False
 
 
 def _fill_country(actor: Actor | None, country: str | None, rules: list[str]) -> Actor | None:
@@ -330,6 +346,8 @@ def _confidence(
         score += _MAIN_CLAUSE
     elif tok.dep in {"xcomp", "ccomp", "advcl", "relcl", "pcomp"}:
         score += _EMBEDDED
+        if tok.dep == "relcl":
+            score += _BACKGROUND  # "..., whom they had taken hostage": background to the news
     if trigger.nominal:
         score += _NOMINAL
     if source is not None:

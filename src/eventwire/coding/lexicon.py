@@ -30,6 +30,7 @@ _ENTRY_KEYS = frozenset(
         "mode",
         "particle",
         "prep",
+        "prep_object",
         "object",
         "not_object",
         "target_prep",
@@ -60,6 +61,7 @@ class LexiconEntry:
     mode: str | None = None
     particle: str | None = None
     prep: str | None = None  # a preposition the trigger must govern ("protest against")
+    prep_objects: tuple[str, ...] = ()  # lemmas the prep's object must have ("came for talks")
     objects: tuple[str, ...] = ()  # object lemmas a light verb needs ("hold" + "talks")
     not_objects: tuple[str, ...] = ()  # object lemmas that cancel this reading
     target_preps: tuple[str, ...] = ()  # prepositions whose object is the target
@@ -112,6 +114,8 @@ class Lexicon:
     ultimatum_types: frozenset[Plover]  # conflict actions "unless ..." are THREATEN
     threat_verbs: frozenset[str]
     refused_types: frozenset[Plover]  # cooperation refused or failed is REJECT
+    # "a statement condemning X": a participle on one of these is its author's event
+    message_nouns: frozenset[str] = frozenset()
 
     @functools.cached_property
     def by_lemma(self) -> Mapping[tuple[str, str], tuple[LexiconEntry, ...]]:
@@ -162,6 +166,7 @@ def load_lexicon(extra: tuple[Path, ...] = ()) -> Lexicon:
         ),
         threat_verbs=frozenset(_words(base.get("threat_verbs"))),
         refused_types=frozenset(Plover(str(t).upper()) for t in base.get("refused_types") or ()),
+        message_nouns=frozenset(_words(base.get("message_nouns"))),
     )
 
 
@@ -268,6 +273,8 @@ def parse_entry(raw: Any, where: str) -> LexiconEntry:
         raise KnowledgeError(f"{where}: type {raw.get('type')!r} is not a PLOVER type.") from None
     if bool(raw.get("verb")) == bool(raw.get("noun")):
         raise KnowledgeError(f"{where}: give exactly one of 'verb' or 'noun'.")
+    if raw.get("prep_object") and not raw.get("prep"):
+        raise KnowledgeError(f"{where}: 'prep_object' needs 'prep' (the preposition it follows).")
     role = str(raw.get("object_role", "target"))
     if role not in _OBJECT_ROLES:
         raise KnowledgeError(f"{where}: object_role must be one of {sorted(_OBJECT_ROLES)}.")
@@ -279,6 +286,7 @@ def parse_entry(raw: Any, where: str) -> LexiconEntry:
         mode=raw.get("mode"),
         particle=raw.get("particle"),
         prep=raw.get("prep"),
+        prep_objects=_words(raw.get("prep_object")),
         objects=_words(raw.get("object")),
         not_objects=_words(raw.get("not_object")),
         target_preps=_words(raw.get("target_prep")),

@@ -1,5 +1,6 @@
 """Actor look-up for one article: noun-phrase heads to actors, with pronoun-like heads
-("the group", "the militants") resolved to the last fitting organisation before them, and a
+("the group", "the militants") resolved to the last fitting organisation before them,
+personal pronouns ("it", "they") to a compatible actor before them, and a
 named office-holder the dictionary does not know ("President Levy Mwanawasa") placed in the
 one country its sentence names ("... his commitment to the Zambian people": ZMB).
 
@@ -14,7 +15,12 @@ from dataclasses import replace
 
 from eventwire.coding.actor_dictionary import ActorDictionary, FormKind
 from eventwire.coding.actors import MentionFinder, actor_for_phrase, mention_finder
-from eventwire.coding.anaphora import organisation_mentions, resolve_anaphor
+from eventwire.coding.anaphora import (
+    is_personal_pronoun,
+    organisation_mentions,
+    resolve_anaphor,
+    resolve_pronoun,
+)
 from eventwire.model import Actor, ParsedText
 
 # Bare words that name no one: a head like "it" with no antecedent yields no actor.
@@ -46,6 +52,8 @@ class ActorResolver:
 
     def _resolve(self, head: int) -> Actor | None:
         tok = self._parsed.tokens[head]
+        if is_personal_pronoun(tok):
+            return resolve_pronoun(self._parsed, head, self.actor_at)
         if tok.lemma in _NO_ACTOR:
             return None
         actor = actor_for_phrase(self._parsed, head, self._on, self._dictionary, self._find)

@@ -31,6 +31,14 @@ _MEASURES = frozenset(
     }
 )  # fmt: skip
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
+# Nouns naming an undertaking whose kind is said by a noun compound: "launched a *mediation*
+# effort", "ended peace *talks* bid": a light verb's object is the compound as well.
+_UNDERTAKINGS = frozenset(
+    {
+        "effort", "bid", "attempt", "initiative", "mission", "campaign", "drive", "push",
+        "operation", "programme", "program", "process",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +75,13 @@ def objects_of(parsed: ParsedText, tok: Token) -> tuple[Token, ...]:
             out.extend(c for c in parsed.children(child.i) if c.dep == "conj")
     # "provided 25,000 tons of food aid", "$50,000 worth of goods": look through the measure
     out += [p for o in out if o.lemma in _MEASURES for p in _of_objects(parsed, o)]
+    out += [
+        c
+        for o in out
+        if o.lemma in _UNDERTAKINGS
+        for c in parsed.children(o.i)
+        if c.dep == "compound" and c.pos == "NOUN"
+    ]
     if not out and tok.dep == "relcl" and _has_own_subject(parsed, tok):
         out.append(parsed.tokens[tok.head])  # "the video it released": the video is the object
     return tuple(out)
@@ -96,7 +111,7 @@ def _verbal(parsed: ParsedText, tok: Token, lexicon: Lexicon) -> Trigger | None:
     if tok.pos not in _VERB_POS:
         return None
     entries = lexicon.lookup(tok.lemma, "verb")
-    if not entries or skip_reason(parsed, tok) is not None:
+    if not entries or skip_reason(parsed, tok, lexicon.message_nouns) is not None:
         return None
     objects = objects_of(parsed, tok)
     object_lemmas = {o.lemma for o in objects} | {o.norm for o in objects}
@@ -111,8 +126,17 @@ def _verbal(parsed: ParsedText, tok: Token, lexicon: Lexicon) -> Trigger | None:
             o.i for o in objects if o.lemma in entry.objects or o.norm in entry.objects
         )
         consumed += tuple(
-            c.i for c in parsed.children(tok.i) if c.dep == "xcomp" and c.lemma in entry.complements
+            c.i for c in complement_clauses(parsed, tok) if c.lemma in entry.complements
         )
+        if entry.prep_objects:  # "arrived for talks with X": the talks carry the target
+            consumed += tuple(
+                o.i
+                for c in parsed.children(tok.i)
+                if c.dep == "prep" and c.lemma == entry.prep
+                for o in parsed.children(c.i)
+                if o.dep == "pobj"
+                and (o.lemma in entry.prep_objects or o.norm in entry.prep_objects)
+            )
         last = max([tok.i, *consumed])
         return Trigger(tok.i, entry, last, nominal=False, consumed=consumed)
     return None
@@ -127,7 +151,10 @@ def _constraints_hold(
     ):
         return False
     if entry.prep and not any(
-        c.dep in {"prep", "agent"} and c.lemma == entry.prep for c in children
+        c.dep in {"prep", "agent"}
+        and c.lemma == entry.prep
+        and (not entry.prep_objects or _prep_object_fits(parsed, c, entry.prep_objects))
+        for c in children
     ):
         return False
     if entry.subjects or entry.not_subjects:
@@ -141,11 +168,36 @@ def _constraints_hold(
     ):
         return False
     if entry.complements and not any(
-        c.dep == "xcomp" and c.lemma in entry.complements for c in children
+        c.lemma in entry.complements for c in complement_clauses(parsed, tok)
     ):
         return False
     return not entry.objects or any(
         o.lemma in entry.objects or o.norm in entry.objects for o in objects
+    )
+
+
+def _prep_object_fits(parsed: ParsedText, prep: Token, lemmas: tuple[str, ...]) -> bool:
+    """ "(came) for *talks*", "(held them) as *shields*": the preposition's object (or its
+    conjuncts) has one of ``lemmas``."""
+    objects = [c for c in parsed.children(prep.i) if c.dep == "pobj"]
+    objects += [c for o in objects for c in parsed.children(o.i) if c.dep == "conj"]
+    return any(o.lemma in lemmas or o.norm in lemmas for o in objects)
+
+
+def complement_clauses(parsed: ParsedText, tok: Token) -> tuple[Token, ...]:
+    """The verbal complements of ``tok``: its ``xcomp`` children and the infinitives the small
+    model attaches as ``ccomp`` or ``advcl`` ("allowed X *to run*", "have sworn *to fight*")."""
+    return tuple(
+        c
+        for c in parsed.children(tok.i)
+        if c.dep == "xcomp" or (c.dep in {"ccomp", "advcl"} and is_infinitive(parsed, c))
+    )
+
+
+def is_infinitive(parsed: ParsedText, tok: Token) -> bool:
+    """A verb with a "to" marker: "(sworn) to fight"."""
+    return tok.pos in _VERB_POS and any(
+        c.dep == "aux" and c.lemma == "to" for c in parsed.children(tok.i)
     )
 
 
@@ -166,8 +218,13 @@ def subject_words(parsed: ParsedText, tok: Token) -> set[str]:
     return set()
 
 
-def skip_reason(parsed: ParsedText, tok: Token) -> str | None:
-    """Why a matching verb is not an event of its own, or None when it is one."""
+def skip_reason(
+    parsed: ParsedText, tok: Token, message_nouns: frozenset[str] = frozenset()
+) -> str | None:
+    """Why a matching verb is not an event of its own, or None when it is one; a participle
+    on a message noun ("a statement condemning X") is one (``is_message_participle``)."""
+    if is_message_participle(parsed, tok, message_nouns):
+        return None
     if tok.dep == "pcomp":
         prep = parsed.tokens[tok.head]
         if prep.lemma not in _TEMPORAL_PREPS:
@@ -181,6 +238,16 @@ def skip_reason(parsed: ParsedText, tok: Token) -> str | None:
     if tok.dep == "advcl" and _is_purpose(parsed, tok):
         return "purpose"  # "To support the fight, the navy deployed ships": a goal, not a deed
     return None
+
+
+def is_message_participle(parsed: ParsedText, tok: Token, message_nouns: frozenset[str]) -> bool:
+    """ "issued a declaration *demanding* that ...": a present participle on a message noun."""
+    return (
+        tok.dep == "acl"
+        and tok.tag == "VBG"
+        and tok.head != tok.i
+        and parsed.tokens[tok.head].lemma in message_nouns
+    )
 
 
 def _is_purpose(parsed: ParsedText, tok: Token) -> bool:

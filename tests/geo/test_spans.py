@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from eventwire.geo import Gazetteer, geoparse, resolve_spans
+from eventwire.geo.anchor import ANCHORED
 from eventwire.geo.spans import LOCALITY, localise, locality, parts
 from eventwire.model import Feature, ParsedText, Place, PlaceRole
 
@@ -99,8 +100,8 @@ def test_geo_given_spans_inside_names_and_local_things(parse: Parse, gazetteer: 
     uni, commission, embassy, ottawa = resolve_spans(text, spans, gazetteer, parse(text))
     assert uni.feature is Feature.ADMIN1 and uni.country == "CAN"  # the division inside
     assert commission.role is PlaceRole.DEMONYM and commission.feature is Feature.CONTINENT
-    # "Russian Embassy" is a building in the article's town, not Russia
-    assert embassy.country == "CAN" and LOCALITY in embassy.rules
+    # "Russian Embassy" is a building in the town named right after it, not Russia
+    assert embassy.country == "CAN" and ANCHORED in embassy.rules
     assert (embassy.lat, embassy.lon) == (ottawa.lat, ottawa.lon)
 
 

@@ -43,7 +43,7 @@ def geoparse(
     mentions = recognise(parsed, gazetteer, lex, org_spans, skip_sentences)
     skip = skip_sentences | {s.index for s in parsed.sentences if s.furniture}
     places = _finish(parsed, gazetteer, lex, mentions, skip=skip)
-    return localise(places, gazetteer, strays=False)
+    return localise(places, gazetteer, strays=False, text=parsed.text)
 
 
 def resolve_spans(
@@ -57,7 +57,8 @@ def resolve_spans(
     in the order given."""
     lex = lexicon or load_lexicon()
     mentions = [span_mention(text, s, e, gazetteer, parsed, lex) for s, e in spans]
-    return localise(_finish(parsed, gazetteer, lex, mentions, add_dateline=False), gazetteer)
+    places = _finish(parsed, gazetteer, lex, mentions, add_dateline=False)
+    return localise(places, gazetteer, text=text)
 
 
 def article_focus(places: Sequence[Place]) -> str | None:

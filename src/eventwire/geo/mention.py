@@ -20,6 +20,9 @@ WEAK_FLOOR = 2_000  # between the floors it is a weak mention, kept only if the 
 NAMED_THINGS = frozenset({"EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 # entity labels the small model often gives a lone town name ("Edmonton" as PERSON)
 MISLABELLED = frozenset({"PERSON", "PRODUCT", "LANGUAGE", "WORK_OF_ART", "DATE"})
+# rule suffix of a town found inside a building's name ("Leeds Academy"): far from the
+# article's locality it stands for the building, which is placed at the locality
+SITE_RULE = "+site"
 
 
 @dataclass(frozen=True, slots=True)

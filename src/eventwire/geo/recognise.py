@@ -19,6 +19,7 @@ from eventwire.geo.mention import (
     NAMED_THINGS,
     OTHER_LABELS,
     PLACE_LABELS,
+    SITE_RULE,
     Mention,
     admin_cue,
     capitalised,
@@ -260,14 +261,18 @@ class _Recogniser:
                 last += 1
             spans.append((first, last))
         for first, last in spans:
-            self.scan(
+            # "Leeds Academy", "Carnegie Library": a building, perhaps not in that town
+            site = self.p.tokens[last - 1].lemma in self.lex.facility_heads
+            found = self.scan(
                 first,
                 last,
                 PlaceRole.EMBEDDED,
-                "geo.recognise.embedded",
+                "geo.recognise.embedded" + (SITE_RULE if site else ""),
                 CITY_FLOOR,
                 allow_weak=True,
             )
+            if not found and site:
+                self.local_name(*trim(self.p, first, last), "geo.recognise.org-site")
 
     def scan(
         self,

@@ -16,9 +16,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from eventwire.geo.anchor import ANCHORED, anchor
 from eventwire.geo.gazetteer import Gazetteer, distance_km
 from eventwire.geo.lexicon import GeoLexicon
-from eventwire.geo.mention import Mention
+from eventwire.geo.mention import SITE_RULE, Mention
 from eventwire.geo.names import DIRECTIONS, name_key
 from eventwire.model import Feature, ParsedText, Place, PlaceRole
 
@@ -34,6 +35,8 @@ COUNTRY_SUPPORT = 0.25  # per other place in the town's country ...
 COUNTRY_SUPPORT_CAP = 8  # ... counted up to this many: a town abroad is seldom the locality
 UNSUPPORTED = frozenset({"geo.resolve.prior", "geo.resolve.only"})
 AREAS = frozenset({Feature.COUNTRY, Feature.ADMIN1, Feature.CONTINENT, Feature.REGION})
+STREETS = frozenset({"fac.street", "fac.street-foreign"})
+MOVABLE = frozenset({PlaceRole.LITERAL, PlaceRole.EMBEDDED})
 RANK = {Feature.CITY: 0, Feature.ADMIN2: 1, Feature.ADMIN1: 2, Feature.COUNTRY: 3}
 
 
@@ -76,7 +79,7 @@ def span_mention(
         entry = gazetteer.demonym_entry(variant)
         if entry is not None:
             return mention(key, PlaceRole.DEMONYM, of=entry)
-    if lex.facility_heads.get(key.rsplit(" ", 1)[-1]) == "fac.street":
+    if is_street(key, lex):
         return mention(key, PlaceRole.LITERAL)  # "Collins Avenue" is not in Collins
     local = lex.facility_heads.get(key.rsplit(" ", 1)[-1]) is not None
     extra = (SPAN_PART, LOCAL_THING) if local else (SPAN_PART,)
@@ -89,6 +92,19 @@ def span_mention(
             if entry is not None:
                 return mention(key, PlaceRole.DEMONYM, extra, entry)
     return mention(key, PlaceRole.LITERAL)
+
+
+def is_street(key: str, lex: GeoLexicon) -> bool:
+    """A street name: it ends in a street word, perhaps before a direction ("Elm Avenue
+    West"), or starts with one ("Rue Royale", "Calle Ocho")."""
+    words = key.split()
+    while len(words) > 1 and words[-1] in DIRECTIONS:
+        words = words[:-1]
+    if len(words) < 2:
+        return False
+    return lex.facility_heads.get(words[-1]) in STREETS or (
+        lex.facility_heads.get(words[0]) in STREETS
+    )
 
 
 def best_part(surface: str, gazetteer: Gazetteer, lex: GeoLexicon) -> str | None:
@@ -150,40 +166,67 @@ def variants(key: str) -> list[str]:
 
 
 def localise(
-    places: Sequence[Place], gazetteer: Gazetteer, strays: bool = True
+    places: Sequence[Place], gazetteer: Gazetteer, strays: bool = True, text: str = ""
 ) -> tuple[Place, ...]:
     """Give the article's locality (rule ``geo.resolve.article-locality``) to places left
     unresolved, to towns found inside the name of a street or building far from it, and to
     small towns that nothing in the article supports, far from it: a street or building
     named after a town ("Chartres Street", "Franklin") is where the article is. ``strays``
     off: only places without an entry move (end to end, where towns are recognised with
-    care)."""
+    care). With the article ``text``, a local name with a town right next to it ("in Leeds")
+    goes to that town instead (`geo/anchor.py`)."""
     home = locality(places)
-    if home is None or home.lat is None or home.lon is None:
-        return tuple(places)
     out: list[Place] = []
     for p in places:
+        near = anchor(p, places, text) if _local(p) else None
+        if near is not None and home is not None and _stray(near, home):
+            near = None
+        if near is not None:
+            out.append(_moved(p, near, ANCHORED))
+            continue
+        if home is None or home.lat is None or home.lon is None:
+            out.append(p)
+            continue
         move = p.lat is None or p.lon is None
-        if not move and p.feature is Feature.CITY and p.role is PlaceRole.LITERAL:
+        if not move and p.feature is Feature.CITY and p.role in MOVABLE:
             km = distance_km(p.lat or 0.0, p.lon or 0.0, home.lat, home.lon)
-            if LOCAL_THING in p.rules:
+            if _in_site(p):
                 move = km > PART_RADIUS_KM
             elif strays and any(r in UNSUPPORTED for r in p.rules):
                 move = km > STRAY_KM and _population(gazetteer, p) < STRAY_POPULATION
-        if move:
-            p = dataclasses.replace(
-                p,
-                name=p.mention,
-                country=home.country,
-                admin1=home.admin1,
-                lat=home.lat,
-                lon=home.lon,
-                geonameid=None,
-                feature=Feature.OTHER,
-                rules=(*p.rules, LOCALITY),
-            )
-        out.append(p)
+        out.append(_moved(p, home, LOCALITY) if move else p)
     return tuple(out)
+
+
+def _in_site(p: Place) -> bool:
+    """A town found inside the name of a street or building ("Leeds Academy")."""
+    return LOCAL_THING in p.rules or any(r.endswith(SITE_RULE) for r in p.rules)
+
+
+def _stray(p: Place, home: Place) -> bool:
+    """A town that only the prior chose, far from the locality: no anchor."""
+    if not any(r in UNSUPPORTED for r in p.rules) or home.lat is None or home.lon is None:
+        return False
+    return distance_km(p.lat or 0.0, p.lon or 0.0, home.lat, home.lon) > STRAY_KM
+
+
+def _local(p: Place) -> bool:
+    """An unlisted name, or a town found only inside a longer name ("Rue X", "X Museum")."""
+    return p.role is PlaceRole.LITERAL and (p.lat is None or SPAN_PART in p.rules)
+
+
+def _moved(p: Place, where: Place, rule: str) -> Place:
+    return dataclasses.replace(
+        p,
+        name=p.mention,
+        country=where.country,
+        admin1=where.admin1,
+        lat=where.lat,
+        lon=where.lon,
+        geonameid=None,
+        feature=Feature.OTHER,
+        rules=(*p.rules, rule),
+    )
 
 
 def locality(places: Sequence[Place]) -> Place | None:
@@ -192,7 +235,7 @@ def locality(places: Sequence[Place]) -> Place | None:
     towns = [
         p for p in places if p.feature is Feature.CITY and p.lat is not None and p.lon is not None
     ]
-    towns = [p for p in towns if SPAN_PART not in p.rules]
+    towns = [p for p in towns if SPAN_PART not in p.rules and not _in_site(p)]
     best: tuple[float, int] | None = None
     chosen: Place | None = None
     for i, p in enumerate(towns):

@@ -114,3 +114,59 @@ def test_geo_weak_city_without_its_country_is_dropped(parse: Parse, gazetteer: G
     text = "Heavy shelling was reported in Aleppo overnight, officials in Ottawa said."
     places = geoparse(parse(text), gazetteer)
     assert not [p for p in places if p.mention == "Aleppo" and LOCATIVE_RULE in "".join(p.rules)]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # a lone "person" after "to" or "in" that is a listed town: proposed, weak
+        ([w("They"), w("moved", pos="VERB"), w("to", pos="ADP"), w("Keswick", "PERSON")], True),
+        ([w("Fog"), w("closed", pos="VERB"), w("roads"), w("in", pos="ADP"),
+          w("Keswick", "PERSON"), w(".")], True),
+        # no place preposition, a capitalised word after it, or not a proper noun
+        ([w("Keswick", "PERSON"), w("said", pos="VERB"), w("so")], False),
+        ([w("a"), w("gift"), w("to", pos="ADP"), w("Keswick", "PERSON"), w("Smith")], False),
+        ([w("in", pos="ADP"), w("Keswick", "PERSON", pos="ADJ"), w("style")], False),
+    ],
+)  # fmt: skip
+def test_geo_mislabelled_town_after_place_preposition_is_weak(
+    gazetteer: Gazetteer, words: list[tuple[str, str, str]], expected: bool
+) -> None:
+    rules = found(gazetteer, parsed(words)).get("Keswick", ())
+    assert any(r.startswith("geo.recognise.mislabelled-locative+weak") for r in rules) is expected
+
+
+def test_geo_ner_place_known_only_as_another_spelling_is_weak(gazetteer: Gazetteer) -> None:
+    # "Leghorn" is only an old name of Livorno: a GPE tag alone does not make it firm
+    words = [w("Ships"), w("left", pos="VERB"), w("Leghorn", "GPE"), w(".")]
+    (m,) = recognise(parsed(words), gazetteer, load_lexicon())
+    assert m.weak and m.rules == ("geo.recognise.ner-gpe+weak",)
+    words = [w("Ships"), w("left", pos="VERB"), w("Livorno", "GPE"), w(".")]
+    (m,) = recognise(parsed(words), gazetteer, load_lexicon())
+    assert not m.weak
+
+
+def _leghorn(country: str) -> list[tuple[str, str, str]]:
+    return [
+        w("Ships"), w("left", pos="VERB"), w("Leghorn", "GPE"), w("in", pos="ADP"),
+        w(country, "GPE"), w("."), w("Leghorn", "GPE"), w("mourned", pos="VERB"), w("."),
+        w("and", pos="CCONJ"), w("Leghorn"), w("slept", pos="VERB"), w("."),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(("country", "expected"), [("Italy", True), ("Peru", False)])
+def test_geo_another_spelling_spreads_when_tagged_twice_in_its_country(
+    gazetteer: Gazetteer, country: str, expected: bool
+) -> None:
+    rules = [m.rules for m in recognise(parsed(_leghorn(country)), gazetteer, load_lexicon())]
+    assert ((SAME_NAME_RULE,) in rules) is expected
+
+
+@pytest.mark.parametrize(("places", "expected"), [(2, True), (1, False)])
+def test_geo_same_name_overrides_a_person_tag_only_in_the_minority(
+    gazetteer: Gazetteer, places: int, expected: bool
+) -> None:
+    words = [w("Storms"), w("hit", pos="VERB"), w("Pittenweem", "GPE"), w(".")] * places
+    words += [w("Pittenweem", "PERSON"), w("'s", pos="PART"), w("harbour"), w("flooded")]
+    rules = [m.rules for m in recognise(parsed(words), gazetteer, load_lexicon())]
+    assert ((SAME_NAME_RULE,) in rules) is expected

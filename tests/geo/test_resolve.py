@@ -73,3 +73,16 @@ def test_geo_pinned_mention_resolves_to_its_entry(gazetteer: Gazetteer) -> None:
     res = resolve_all(gazetteer, [m], None)
     assert res[0].entry == state and res[0].rules == ("geo.resolve.container",)
     assert country_entry(gazetteer, "USA") != state
+
+
+def test_geo_division_beats_a_same_name_town_that_is_a_small_share_of_it(
+    gazetteer: Gazetteer,
+) -> None:
+    # Quebec City holds a twentieth of the province: "Quebec" in a Canadian article is the
+    # province; Batman town holds most of Batman province: "Batman" is the town
+    canada = mention("Canada")
+    res = resolve_all(gazetteer, [canada, mention("Quebec")], None)
+    assert gazetteer.feature(res[1].entry or 0) is Feature.ADMIN1
+    turkey = mention("Turkey")
+    res = resolve_all(gazetteer, [turkey, mention("Batman")], None)
+    assert gazetteer.feature(res[1].entry or 0) is Feature.CITY

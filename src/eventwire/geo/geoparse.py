@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from eventwire.geo.containment import apply_containment
 from eventwire.geo.gazetteer import Gazetteer, distance_km
 from eventwire.geo.lexicon import GeoLexicon, load_lexicon
-from eventwire.geo.mention import CITY_FLOOR, Mention
+from eventwire.geo.mention import Mention
 from eventwire.geo.names import name_key
 from eventwire.geo.recognise import LOCATIVE_RULE, recognise
 from eventwire.geo.resolve import (
@@ -25,6 +25,8 @@ from eventwire.geo.spans import localise, span_mention, tokens_in
 from eventwire.model import Feature, ParsedText, Place, PlaceRole
 
 WEAK_RADIUS_KM = 300.0
+# a weak town right after "in", "from"... needs only its country named above this population
+LOCATIVE_FLOOR = 50_000
 
 
 def geoparse(
@@ -158,7 +160,7 @@ def _supported(
 ) -> list[tuple[Mention, Resolution]]:
     """Drop weak mentions (small towns proposed by the gazetteer alone) that the rest of the
     article does not back: same country as a firm place and near one, or in a division the
-    article names, or (right after "in", "from"...) a city of over 100,000 people in a country
+    article names, or (right after "in", "from"...) a town of over 50,000 people in a country
     the article names."""
     if not any(m.weak for m, _ in pairs):
         return pairs
@@ -182,8 +184,8 @@ def _supported(
             lat, lon = gazetteer.point(w)
             near = any(distance_km(lat, lon, a, b) < WEAK_RADIUS_KM for a, b in points)
             same_division = (gazetteer.country_of(w), gazetteer.admin1_of(w)) in divisions
-            # "in Aleppo?" tagged LANGUAGE: a city after a place preposition
-            big = gazetteer.population(w) >= CITY_FLOOR and any(
+            # "in Aleppo?" tagged LANGUAGE: a sizeable town after a place preposition
+            big = gazetteer.population(w) >= LOCATIVE_FLOOR and any(
                 LOCATIVE_RULE in rule for rule in m.rules
             )
             if not (near or same_division or big):

@@ -21,6 +21,7 @@ class GeoLexicon:
     person_like: frozenset[str]  # names of people and brands: not proposed outside entities
     facility_heads: dict[str, str]  # lower-case last/first word of street, building, landmark
     locative_preps: dict[str, str]  # "in", "from": a person-like name right after is a place
+    goal_preps: dict[str, str]  # "to": a lone "person" right after that is a town is one
 
 
 def default_lexicon_path() -> Path:
@@ -59,4 +60,5 @@ def load_lexicon(path: Path | None = None) -> GeoLexicon:
         frozenset(table("person_like", "words", False)),
         table("facility_heads", "words", True),
         table("locative_preps", "words", True),
+        table("goal_preps", "words", True),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from eventwire.geo.candidates import LOCAL_RULE, LOCATIVE_RULE, Candidates
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.lexicon import GeoLexicon
 from eventwire.geo.mention import (
@@ -21,80 +22,22 @@ from eventwire.geo.mention import (
     PLACE_LABELS,
     SITE_RULE,
     Mention,
-    admin_cue,
     capitalised,
     prominence,
     span_key,
     trim,
 )
 from eventwire.geo.names import DIRECTIONS, name_key
+from eventwire.geo.same_name import SAME_NAME_RULE, same_names
 from eventwire.model import Feature, ParsedText, PlaceRole
 
-__all__ = ["Mention", "recognise"]
+__all__ = ["LOCAL_RULE", "LOCATIVE_RULE", "SAME_NAME_RULE", "Mention", "recognise"]
 
-LOCAL_RULE = "+local"  # an unlisted name: the article's locality gives its point
 LOCAL_LABELS = frozenset({"FAC", "LOC"})
-SAME_NAME_RULE = "geo.recognise.same-name"  # the name is a place elsewhere in the article
-NOT_SAME_NAME = frozenset({"PERSON", "ORG", "NORP"})  # the model's own reading wins there
-LOCATIVE_RULE = "+locative"  # a weak name right after "in", "from"...: a city there needs less
 
 
-class _Recogniser:
-    def __init__(
-        self,
-        parsed: ParsedText,
-        gazetteer: Gazetteer,
-        lexicon: GeoLexicon,
-        org_spans: Sequence[tuple[int, int]],
-        skip_sentences: frozenset[int],
-    ) -> None:
-        self.p = parsed
-        self.g = gazetteer
-        self.lex = lexicon
-        self.org_spans = tuple(org_spans)
-        self.skip = skip_sentences | {s.index for s in parsed.sentences if s.furniture}
-        self.taken = bytearray(len(parsed.tokens))
-        self.out: list[Mention] = []
-
-    def in_org(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.org_spans)
-
-    def add(
-        self,
-        first: int,
-        last: int,
-        key: str,
-        role: PlaceRole,
-        rule: str,
-        demonym_of: int | None = None,
-        weak: bool = False,
-    ) -> None:
-        toks = self.p.tokens
-        if first >= last or any(self.taken[first:last]):
-            return
-        start, end = toks[first].start, toks[last - 1].end
-        if role is PlaceRole.LITERAL and self.in_org(start, end):
-            role, rule = PlaceRole.EMBEDDED, rule + "+geo.role.embedded.org-span"
-        cue = admin_cue(self.p, first, last, self.lex)
-        if weak and self.after_locative(first, last):
-            rule += LOCATIVE_RULE
-        self.out.append(
-            Mention(
-                first,
-                last,
-                start,
-                end,
-                key,
-                role,
-                (rule,),
-                toks[first].sent,
-                demonym_of,
-                cue,
-                weak,
-            )
-        )
-        for j in range(first, last):
-            self.taken[j] = 1
+class _Recogniser(Candidates):
+    """The recognition passes, run in the order ``recognise`` calls them."""
 
     # ---- the passes ------------------------------------------------------------------------
     def entities(self) -> None:
@@ -119,7 +62,12 @@ class _Recogniser:
         key = span_key(self.p, first, last)
         rule = f"geo.recognise.ner-{label.lower()}"
         if self.g.has_key(key):
-            self.add(first, last, key, PlaceRole.LITERAL, rule)
+            # a one-word name the gazetteer knows only as a village or another spelling
+            # ("MoD", "Olivia"): weak, kept only if the article is about that area
+            weak = last - first == 1 and not prominence(self.g, key, self._text(first, last), 1)
+            self.add(
+                first, last, key, PlaceRole.LITERAL, rule + ("+weak" if weak else ""), weak=weak
+            )
             return
         dem = self.g.demonym_entry(key)
         if dem is not None:
@@ -149,20 +97,6 @@ class _Recogniser:
         )
         if not found and label in LOCAL_LABELS:
             self.local_name(first, last, rule)
-
-    def local_name(self, first: int, last: int, rule: str) -> None:
-        """An unlisted street, building or area ("Royal Street", "Ghouta"): kept as a literal
-        place with no entry; it is placed at the article's locality later. Only proper
-        nouns count: "the street" or a lower-case phrase is no name."""
-        toks = self.p.tokens
-        if not all(
-            t.pos == "PROPN" or not t.text[:1].isalpha() or t.lemma in self.lex.facility_heads
-            for t in toks[first:last]
-        ):
-            return
-        if not capitalised(toks[first]) or toks[first].text in self.lex.not_toponyms:
-            return
-        self.add(first, last, span_key(self.p, first, last), PlaceRole.LITERAL, rule + LOCAL_RULE)
 
     def extend_org(self, first: int, last: int) -> int:
         """Extend "Islamic State of Iraq" over "and the Levant": an organisation named "... of
@@ -203,11 +137,16 @@ class _Recogniser:
         """A one-word PERSON/PRODUCT/... entity that is a well-known place: a weak mention,
         kept only if the rest of the article is about that area."""
         tok = self.p.tokens[i]
-        if tok.text in self.lex.person_like or tok.text in self.lex.not_toponyms:
+        if tok.text in self.lex.not_toponyms:
             return
         key = name_key(tok.text)
-        if prominence(self.g, key, tok.text, CITY_FLOOR) == 2:
+        level = prominence(self.g, key, tok.text, CITY_FLOOR)
+        if level == 2 and tok.text not in self.lex.person_like:
             self.add(i, i + 1, key, PlaceRole.LITERAL, "geo.recognise.mislabelled+weak", weak=True)
+        elif level and tok.pos == "PROPN" and self.after_locative(i, to=True):
+            # "moved to Castlegar", "stops in Almelo": a town that the model took for a person
+            rule = "geo.recognise.mislabelled-locative+weak"
+            self.add(i, i + 1, key, PlaceRole.LITERAL, rule, weak=True)
 
     def person_entity(self, first: int, last: int) -> None:
         """A several-word "person" that is a country or first-level division ("Tamil Nadu")."""
@@ -220,9 +159,6 @@ class _Recogniser:
         if level:  # "Klamath Falls", "Ciudad Juarez": a town, if the article agrees
             rule = "geo.recognise.person-is-place+weak"
             self.add(first, last, key, PlaceRole.LITERAL, rule, weak=True)
-
-    def _text(self, first: int, last: int) -> str:
-        return self.p.text[self.p.tokens[first].start : self.p.tokens[last - 1].end]
 
     def demonym_span(self, first: int, last: int, role: PlaceRole, rule: str) -> None:
         first, last = trim(self.p, first, last)
@@ -274,65 +210,6 @@ class _Recogniser:
             if not found and site:
                 self.local_name(*trim(self.p, first, last), "geo.recognise.org-site")
 
-    def scan(
-        self,
-        first: int,
-        last: int,
-        role: PlaceRole,
-        rule: str,
-        floor: int,
-        stops: frozenset[str] = frozenset(),
-        allow_weak: bool = False,
-    ) -> bool:
-        """Longest-first gazetteer and demonym matches of capitalised tokens in [first, last)."""
-        toks = self.p.tokens
-        found = False
-        j = first
-        while j < last:
-            tok = toks[j]
-            if (
-                self.taken[j]
-                or not capitalised(tok)
-                or tok.text in self.lex.not_toponyms
-                or (tok.text in stops and not self.after_locative(j))
-            ):
-                j += 1
-                continue
-            matched = 0
-            for n in range(min(MAX_NGRAM, last - j), 0, -1):
-                end_tok = toks[j + n - 1]
-                if not capitalised(end_tok) or any(self.taken[j : j + n]):
-                    continue
-                key = span_key(self.p, j, j + n)
-                dem = self.g.demonym_entry(key)
-                if dem is not None:
-                    r = PlaceRole.DEMONYM if role is PlaceRole.LITERAL else role
-                    self.add(j, j + n, key, r, rule, dem)
-                    matched = n
-                    break
-                level = prominence(self.g, key, self._text(j, j + n), floor)
-                if level == 2 or (level == 1 and allow_weak):
-                    self.add(
-                        j, j + n, key, role, rule + ("+weak" if level == 1 else ""), weak=level == 1
-                    )
-                    matched = n
-                    break
-            if matched:
-                found = True
-                j += matched
-            else:
-                j += 1
-        return found
-
-    def after_locative(self, j: int, last: int | None = None) -> bool:
-        """A name right after a place preposition ("in Paris", "from Jordan"), with no
-        capitalised word after it ("in Paris Hilton's")."""
-        toks = self.p.tokens
-        end = j + 1 if last is None else last
-        if j == 0 or toks[j - 1].text.lower() not in self.lex.locative_preps:
-            return False
-        return end >= len(toks) or not capitalised(toks[end])
-
     def loose(self) -> None:
         """Capitalised names outside every entity that the gazetteer knows well."""
         toks = self.p.tokens
@@ -371,62 +248,6 @@ class _Recogniser:
                 )
             j = max(last, j + 1)
 
-    def main_name(self, key: str) -> bool:
-        """The key is the main name of a listed place (not only an alternate spelling), and
-        not a short all-capital form ("MoD", "AI")."""
-        for k in self.g.lookup_key(key)[:5]:
-            if self.g.feature(k) is not Feature.CITY:
-                return True
-            if name_key(self.g.columns.names[k]) == key and len(key) > 3:
-                return True
-        return False
-
-    def same_names(self) -> None:
-        """One sense per article: a name recognised firmly once is a place wherever else it
-        stands alone ("Douma" tagged GPE once, PERSON or nothing later); not inside a longer
-        entity of another kind ("Paris Hilton")."""
-        firm: dict[str, set[int]] = {}
-        for m in self.out:
-            if m.weak or m.demonym_of is not None or m.role is not PlaceRole.LITERAL:
-                continue
-            if any(LOCAL_RULE in r for r in m.rules):
-                heads = self.lex.facility_heads
-                if m.last - m.first < 2 or self.p.tokens[m.last - 1].lemma not in heads:
-                    continue  # an unlisted one-word name may be a person ("Howarth")
-            elif not self.main_name(m.key):
-                continue  # a spelling only some town's alternate name has ("Salah")
-            firm.setdefault(m.key, set()).add(m.last - m.first)
-        if not firm:
-            return
-        toks = self.p.tokens
-        length = [1] * len(toks)
-        for ent in self.p.entities:
-            for j in range(ent.first, ent.last):
-                length[j] = ent.last - ent.first
-        sizes = sorted({n for ns in firm.values() for n in ns}, reverse=True)
-        for j, tok in enumerate(toks):
-            if self.taken[j] or tok.sent in self.skip or not capitalised(tok):
-                continue
-            for n in sizes:
-                last = j + n
-                if last > len(toks) or any(self.taken[j:last]):
-                    continue
-                if any(
-                    toks[i].pos != "PROPN"
-                    or toks[i].ent_type in NOT_SAME_NAME
-                    or (toks[i].ent_type in OTHER_LABELS and length[i] > n)
-                    for i in range(j, last)
-                ):
-                    continue
-                if (j > 0 and capitalised(toks[j - 1])) or (
-                    last < len(toks) and capitalised(toks[last])
-                ):
-                    continue  # part of a longer name ("Olympic Games")
-                key = span_key(self.p, j, last)
-                if n in firm.get(key, ()):
-                    self.add(j, last, key, PlaceRole.LITERAL, SAME_NAME_RULE)
-                    break
-
 
 def recognise(
     parsed: ParsedText,
@@ -441,5 +262,5 @@ def recognise(
     r.organisations()
     r.entities()
     r.loose()
-    r.same_names()
+    same_names(r)
     return sorted(r.out, key=lambda m: m.start)

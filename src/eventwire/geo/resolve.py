@@ -26,7 +26,9 @@ TOWN_CLASH_POPULATION = 10_000
 COUNTRY_BONUS = 1.5  # the article names the candidate's country
 CAPITAL_BONUS = 0.5
 MAIN_NAME_BONUS = 1.0  # the name is the entry's main name, not one of its alternate names
-ADMIN1_BONUS = 1.5  # the article names the candidate town's first-level division
+ADMIN1_BONUS = 1.5
+TOWN_SHARE = 0.2  # a same-name town this share of its division's people is its main town
+SMALL_TOWN_PENALTY = 0.5
 AREA_FEATURES = frozenset({Feature.REGION, Feature.CONTINENT, Feature.OTHER, Feature.FACILITY})
 
 
@@ -70,7 +72,7 @@ def _prior(
     mention: Mention,
     ctx: Context,
     named: frozenset[str],
-    towns: frozenset[tuple[str | None, str | None]],
+    towns: dict[tuple[str | None, str | None], int],
 ) -> tuple[float, str]:
     """Score in log10-population units: what the name, the entry and the article say.
 
@@ -88,8 +90,11 @@ def _prior(
         score = 8.5  # continents, and the curated overlay facilities and regions
     elif feature is Feature.ADMIN1:
         score = math.log10(pop + 1) - 0.5
-        if (gazetteer.country_of(k), gazetteer.admin1_of(k)) in towns:
-            score -= 1.0
+        town = towns.get((gazetteer.country_of(k), gazetteer.admin1_of(k)), 0)
+        if town:
+            # "New York", "Batman": the division's main town; a town that is a small share
+            # of its division ("Quebec") weighs less
+            score -= 1.0 if town >= TOWN_SHARE * pop else SMALL_TOWN_PENALTY
         if mention.admin_cue:
             score += 3.0
             why = "geo.resolve.admin-cue"
@@ -155,18 +160,17 @@ def resolve_one(gazetteer: Gazetteer, mention: Mention, ctx: Context) -> Resolut
         for k in found
         if gazetteer.feature(k) is Feature.COUNTRY and (c := gazetteer.country_of(k))
     )
-    towns = frozenset(
-        (gazetteer.country_of(k), gazetteer.admin1_of(k))
-        for k in found
-        if gazetteer.feature(k) is Feature.CITY
-        and (
-            gazetteer.population(k) >= 10 * TOWN_CLASH_POPULATION
+    towns: dict[tuple[str | None, str | None], int] = {}
+    for k in found:
+        pop = gazetteer.population(k)
+        if gazetteer.feature(k) is Feature.CITY and (
+            pop >= 10 * TOWN_CLASH_POPULATION
             or (
-                gazetteer.population(k) >= TOWN_CLASH_POPULATION
-                and name_key(gazetteer.columns.names[k]) == mention.key
+                pop >= TOWN_CLASH_POPULATION and name_key(gazetteer.columns.names[k]) == mention.key
             )
-        )
-    )
+        ):
+            where = (gazetteer.country_of(k), gazetteer.admin1_of(k))
+            towns[where] = max(towns.get(where, 0), pop)
     scored = sorted(
         ((*_prior(gazetteer, k, mention, ctx, named, towns), k) for k in found),
         key=lambda t: -t[0],

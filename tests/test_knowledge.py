@@ -77,3 +77,15 @@ def test_user_lexicon_extends_the_coder(tmp_path: Path) -> None:
     assert "COERCE" not in before
     assert [e["type"] for e in after] == ["COERCE"]
     assert "user.quarantine" in after[0]["rules"]
+
+
+def test_check_reports_a_bad_groups_entry(tmp_path: Path) -> None:
+    groups = tmp_path / "groups.yaml"
+    groups.write_text(
+        "version: 1\nsource: test\nlicense: CC0\nkind: groups\nentries:\n"
+        "  - {id: mine.ok, spread: several, countries: [TUR, IRQ], names: [Zazas]}\n"
+        "  - {id: mine.bad, spread: one, countries: [QQQ], names: [Quux]}\n",
+        encoding="utf-8",
+    )
+    problems = check_knowledge(Settings(actors=(groups,)))
+    assert any(f"{groups}:7" in p and "mine.bad" in p for p in problems), problems

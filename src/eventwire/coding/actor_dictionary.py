@@ -15,7 +15,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -25,7 +25,13 @@ import yaml
 from eventwire.errors import KnowledgeError
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
-DEFAULT_FILES = ("countries.yaml", "organisations.yaml", "people.yaml", "sectors.yaml")
+DEFAULT_FILES = (
+    "countries.yaml",
+    "organisations.yaml",
+    "people.yaml",
+    "sectors.yaml",
+    "groups.yaml",
+)
 
 # PLOVER sector codes (manual, "Sector Codes") plus the kinds used for organisations.
 SECTOR_CODES = frozenset(
@@ -61,7 +67,9 @@ SECTOR_CODES = frozenset(
 )
 PLOVER_NONSTATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 
-Kind = Literal["countries", "organisations", "people", "sectors"]
+Kind = Literal["countries", "organisations", "people", "sectors", "groups"]
+KINDS = ("countries", "organisations", "people", "sectors", "groups")
+SPREADS = ("one", "several")
 
 
 class FormKind(StrEnum):
@@ -150,6 +158,26 @@ class SectorWords:
 
 
 @dataclass(frozen=True, slots=True)
+class Group:
+    """A people, national minority or religious community ("Yoruba", "Kurds", "Copts").
+
+    ``spread`` "one": most live in ``countries[0]``, which codes the group when the text
+    gives no place; "several": only a place in the text codes it. ``countries`` lists where
+    the group lives (empty for a world-wide community).
+    """
+
+    id: str
+    names: tuple[str, ...]
+    spread: str
+    countries: tuple[str, ...]
+    kind: str = "ethnic"
+
+    @property
+    def home(self) -> str | None:
+        return self.countries[0] if self.spread == "one" and self.countries else None
+
+
+@dataclass(frozen=True, slots=True)
 class NameForm:
     """One way of writing a country, organisation, person or institution."""
 
@@ -180,6 +208,11 @@ class ActorDictionary:
     sector_phrases: Mapping[str, SectorWords]  # "prime minister" -> entry
     descriptors: frozenset[str]  # every organisation descriptor (for anaphora)
     version: str
+    groups: Mapping[str, Group] = field(default_factory=dict)
+    # name_key(text) -> ((form as written, group id), ...); up to ``group_tokens`` words
+    group_names: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    group_tokens: int = 0
+    community_words: frozenset[str] = frozenset()  # "the Kurdish minority": the whole group
 
     @staticmethod
     def load(extra: Sequence[Path] = ()) -> ActorDictionary:
@@ -298,10 +331,10 @@ def _read(path: Path) -> dict[str, Any]:
     for key in ("version", "source", "license", "kind", "entries"):
         if key not in doc:
             raise KnowledgeError(f"{path}: the header lacks '{key}'. Add it (see docs/actors.md).")
-    if doc["kind"] not in ("countries", "organisations", "people", "sectors"):
+    if doc["kind"] not in KINDS:
         raise KnowledgeError(
-            f"{path}: kind '{doc['kind']}' is unknown; use countries, organisations, people or "
-            f"sectors."
+            f"{path}: kind '{doc['kind']}' is unknown; use countries, organisations, people, "
+            f"sectors or groups."
         )
     if not isinstance(doc["entries"], list):
         raise KnowledgeError(f"{path}: 'entries' must be a list.")
@@ -364,6 +397,8 @@ def build_dictionary(docs: Iterable[tuple[Path, dict[str, Any]]]) -> ActorDictio
     preps: set[str] = set()
     located: set[str] = set()
     ethnic: set[str] = set()
+    community: set[str] = set()
+    group_entries: list[_Entry] = []
     versions: list[str] = []
     org_docs: list[tuple[Path, dict[str, Any]]] = []
     person_entries: list[_Entry] = []
@@ -391,6 +426,9 @@ def build_dictionary(docs: Iterable[tuple[Path, dict[str, Any]]]) -> ActorDictio
                 sectors[sector_words.id] = sector_words
         elif kind == "organisations":
             org_docs.append((path, doc))
+        elif kind == "groups":
+            community.update(_word_list(path, doc, "community_words"))
+            group_entries.extend(_Entry(path, raw) for raw in doc["entries"])
         else:
             person_entries.extend(_Entry(path, raw) for raw in doc["entries"])
     for path, doc in org_docs:
@@ -402,9 +440,14 @@ def build_dictionary(docs: Iterable[tuple[Path, dict[str, Any]]]) -> ActorDictio
     for entry in person_entries:
         person = _person(entry, countries, organisations)
         people[person.id] = person
+    groups: dict[str, Group] = {}
+    for entry in group_entries:
+        group = _group(entry, countries)
+        groups[group.id] = group
     sector_tuple = tuple(sectors.values())
     words, phrases = _sector_index(sector_tuple)
     names = _name_index(countries, organisations, people)
+    group_names = _group_index(groups, names)
     return ActorDictionary(
         countries=countries,
         organisations=organisations,
@@ -423,6 +466,10 @@ def build_dictionary(docs: Iterable[tuple[Path, dict[str, Any]]]) -> ActorDictio
         sector_phrases=phrases,
         descriptors=frozenset(d for o in organisations.values() for d in o.descriptors),
         version=" ".join(versions),
+        groups=groups,
+        group_names=group_names,
+        group_tokens=max((len(k.split(" ")) for k in group_names), default=0),
+        community_words=frozenset(community),
     )
 
 
@@ -637,4 +684,40 @@ def _name_index(
     for p in people.values():
         for text in (p.name, *p.forms):
             add(NameForm(FormKind.PERSON, p.id, text))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _group(entry: _Entry, countries: Mapping[str, Country]) -> Group:
+    names = entry.texts("names")
+    if not names:
+        entry.fail("has no 'names'")
+    spread = entry.raw.get("spread")
+    if spread not in SPREADS:
+        entry.fail(f"has spread {spread!r}; use 'one' (one main country) or 'several'")
+    where = entry.texts("countries")
+    for code in where:
+        if code not in countries:
+            entry.fail(f"names country '{code}', which is not in countries.yaml")
+    if spread == "one" and not where:
+        entry.fail("has spread 'one' but no 'countries'; list the main country first")
+    kind = entry.text("kind", required=False) or "ethnic"
+    return Group(entry.id, names, str(spread), where, kind)
+
+
+def _group_index(
+    groups: Mapping[str, Group], names: Mapping[str, tuple[NameForm, ...]]
+) -> dict[str, tuple[tuple[str, str], ...]]:
+    """name_key -> ((form, group id), ...); a group name may not be a country, organisation
+    or person name (those are found first and would hide it)."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for group in groups.values():
+        for text in group.names:
+            key = name_key(text)
+            if key in names:
+                raise KnowledgeError(
+                    f"groups: the name '{text}' of group '{group.id}' is already a "
+                    f"{names[key][0].kind.value} name ('{names[key][0].entry}'). Drop it from "
+                    f"the group; the dictionary codes it already."
+                )
+            index.setdefault(key, []).append((text, group.id))
     return {k: tuple(v) for k, v in index.items()}

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from eventwire.coding.actor_dictionary import (
     ActorDictionary,
     FormKind,
+    Group,
     NameForm,
     Organisation,
     SectorWords,
@@ -207,6 +208,8 @@ def actor_for_phrase(
     if on_head is not None:
         actor = _located_people(parsed, head, on_head, mentions, in_sentence, dictionary, span)
         if actor is None:
+            actor = _owned_institution(on_head, mentions, dictionary, span)
+        if actor is None:
             actor = _head_name(on_head, on, dictionary, span)
         if actor is not None:
             return actor
@@ -227,6 +230,22 @@ def actor_for_phrase(
             person = _person_actor(mention, on, dictionary, span, owned, sector_rules)
             if person is not None:
                 return person
+    if on_head is None:
+        hits = _group_hits(parsed, indices, named, dictionary)
+        member = _group_actor(
+            parsed,
+            head,
+            hits,
+            head_sector,
+            sector,
+            sector_rules,
+            mentions,
+            in_sentence,
+            dictionary,
+            span,
+        )
+        if member is not None:
+            return member
     group = on_head is None and _is_group_head(parsed, head)
     if (
         head_sector is None
@@ -277,6 +296,174 @@ def actor_for_phrase(
         return _country_actor(country.id, country.name, sector, span, rules)
     label = head_sector.id if head_sector is not None else sector
     return Actor(sector, label, None, sector, span, sector_rules)
+
+
+def _group_hits(
+    parsed: ParsedText, indices: Iterable[int], named: set[int], dictionary: ActorDictionary
+) -> list[tuple[range, Group]]:
+    """Group names among the phrase's unnamed tokens ("Yoruba", "Crimean Tatars"), longest
+    first, leaving out names inside a person's name ("Karen Smith", "Mr Baloch")."""
+    if not dictionary.group_names:
+        return []
+    free = sorted(i for i in indices if i not in named)
+    tokens = parsed.tokens
+    hits: list[tuple[range, Group]] = []
+    taken: set[int] = set()
+    for run in _runs(free):
+        for size in range(min(dictionary.group_tokens, len(run)), 0, -1):
+            for a in range(len(run) - size + 1):
+                window = run[a : a + size]
+                if taken.intersection(window):
+                    continue
+                text = parsed.text[tokens[window[0]].start : tokens[window[-1]].end]
+                found = dictionary.group_names.get(name_key(text))
+                if not found:
+                    continue
+                fitting = [g for form, g in found if case_fits(form, text)]
+                if not fitting or _in_person_name(parsed, window[0], window[-1]):
+                    continue
+                hits.append((range(window[0], window[-1] + 1), dictionary.groups[fitting[0]]))
+                taken.update(window)
+    return hits
+
+
+_TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir"})
+
+
+def _in_person_name(parsed: ParsedText, first: int, last: int) -> bool:
+    """Whether tokens ``first..last`` are part of a longer person's name."""
+    tokens = parsed.tokens
+    before = tokens[first - 1] if first > 0 else None
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    if before is not None and before.text.lower() in _TITLES:
+        return True
+    if tokens[first].ent_type != "PERSON":
+        return False
+    return any(
+        t is not None
+        and t.ent_type == "PERSON"
+        and t.pos == "PROPN"
+        and t.sent == tokens[first].sent
+        for t in (before, after)
+    )
+
+
+def _group_actor(
+    parsed: ParsedText,
+    head: int,
+    hits: list[tuple[range, Group]],
+    head_sector: SectorWords | None,
+    sector: str | None,
+    sector_rules: tuple[str, ...],
+    mentions: Iterable[NameMention],
+    in_sentence: Iterable[NameMention],
+    dictionary: ActorDictionary,
+    span: Span,
+) -> Actor | None:
+    """A people or community coded where it lives: "Yoruba leaders" -> NGA, "Kurds in Iraq"
+    -> IRQ, "Tamil rebels" -> LKAREB; "Kurds" with no place -> a civilian group for the
+    caller to locate.
+
+    The group heads the phrase ("the Hazaras"), or modifies a sector word or a community word
+    ("Tamil rebels", "the Kurdish minority") in a phrase that names no country. The place is,
+    in order: a country in the phrase, one after "in" ("Tamils in India"), the clause's for a
+    subject ("Kurds rallied in Syria"), the one country the sentence names if the group lives
+    there, then the group's main country (spread "one").
+    """
+    if not hits:
+        return None
+    on_head = next((g for k, g in hits if head in k), None)
+    tok = parsed.tokens[head]
+    if on_head is not None:
+        group = on_head
+        sector, sector_rules = "CVL", ("sector.civilians",)
+    else:
+        community = tok.lemma in dictionary.community_words or tok.text.lower() in (
+            dictionary.community_words
+        )
+        if head_sector is None and not community:
+            return None
+        group = min(hits, key=lambda kg: abs(kg[0].stop - 1 - head))[1]
+        named_country = any(
+            m.of_kind(FormKind.COUNTRY, FormKind.ADJECTIVE, FormKind.PEOPLE, FormKind.CAPITAL)
+            for m in mentions
+        )
+        if named_country:
+            return None  # "Iraqi Kurdish officials": the country named decides
+        from_head = head_sector is not None and sector_rules == (f"sector.{head_sector.id}",)
+        if (
+            community
+            or sector is None
+            or (from_head and head_sector is not None and not head_sector.alone)
+        ):
+            sector, sector_rules = "CVL", ("sector.civilians",)  # "Yoruba leaders"
+    rules = (f"group.{group.id}", *sector_rules)
+    where = _group_place(parsed, head, group, mentions, in_sentence, dictionary)
+    if where is not None:
+        country = dictionary.countries[where[0]]
+        return _country_actor(
+            country.id, country.name, sector, span, (f"country.{country.id}", *where[1], *rules)
+        )
+    if group.home is not None:
+        country = dictionary.countries[group.home]
+        return _country_actor(
+            country.id,
+            country.name,
+            sector,
+            span,
+            (f"country.{country.id}", *rules, "actor.group-home"),
+        )
+    return Actor(sector, group.names[0], None, sector, span, rules)
+
+
+def _group_place(
+    parsed: ParsedText,
+    head: int,
+    group: Group,
+    mentions: Iterable[NameMention],
+    in_sentence: Iterable[NameMention],
+    dictionary: ActorDictionary,
+) -> tuple[str, tuple[str, ...]] | None:
+    """Where the text places a group: (country, rules) or None."""
+    places = (FormKind.ADJECTIVE, FormKind.COUNTRY)
+    modifiers = {
+        c.i for c in parsed.children(head) if c.dep in ("amod", "compound", "nmod", "npadvmod")
+    }
+    for m in mentions:
+        if any(m.covers(i) for i in modifiers) and not m.of_kind(
+            FormKind.ORGANISATION, FormKind.PERSON
+        ):
+            forms = m.of_kind(*places)
+            if forms:
+                return forms[0].entry, (*_form_rule(forms[0]), "actor.located-people")
+    preps = dictionary.location_prepositions
+    where = _located_in(parsed, head, in_sentence, preps)
+    if where is not None:
+        return where.entry, (*_form_rule(where), "actor.located-people")
+    tok = parsed.tokens[head]
+    if tok.dep in ("nsubj", "nsubjpass") and tok.head != head:
+        where = _located_in(parsed, tok.head, in_sentence, preps)
+        if where is not None:
+            return where.entry, (*_form_rule(where), "actor.located-clause")
+    if not group.countries:
+        return None
+    named: set[str] = set()
+    for m in in_sentence:
+        if m.of_kind(FormKind.ORGANISATION, FormKind.PERSON):
+            continue
+        named.update(
+            f.entry
+            for f in m.of_kind(
+                FormKind.COUNTRY,
+                FormKind.ADJECTIVE,
+                FormKind.PEOPLE,
+                FormKind.CAPITAL,
+                FormKind.INSTITUTION,
+            )
+        )
+    if len(named) == 1 and next(iter(named)) in group.countries:
+        return next(iter(named)), ("actor.group-sentence-country",)
+    return None
 
 
 def _is_group_head(parsed: ParsedText, head: int) -> bool:
@@ -352,6 +539,37 @@ def _located_people(
             rules = (f"country.{country.id}", *_form_rule(where), *rules)
             return _country_actor(country.id, country.name, "CVL", span, rules)
     return Actor("CVL", on_head.text, None, "CVL", span, rules)
+
+
+def _owned_institution(
+    on_head: NameMention,
+    mentions: Iterable[NameMention],
+    dictionary: ActorDictionary,
+    span: Span,
+) -> Actor | None:
+    """An institution name owned by another country's name: "the Russian Ministry of
+    Defence" is RUSMIL although "Ministry of Defence" alone stands for the British one."""
+    stronger = (FormKind.PERSON, FormKind.ORGANISATION, FormKind.COUNTRY, FormKind.CAPITAL)
+    institutions = on_head.of_kind(FormKind.INSTITUTION)
+    if not institutions or on_head.of_kind(*stronger):
+        return None
+    homes = {f.entry for f in institutions}
+    owner = next(
+        (
+            f
+            for m in mentions
+            if m is not on_head and m.last < on_head.first
+            for f in m.of_kind(FormKind.ADJECTIVE, FormKind.COUNTRY)
+            if f.entry not in homes and not m.of_kind(FormKind.ORGANISATION, FormKind.PERSON)
+        ),
+        None,
+    )
+    if owner is None:
+        return None
+    country = dictionary.countries[owner.entry]
+    form = institutions[0]
+    rules = (f"country.{country.id}", *_form_rule(owner), *_form_rule(form), "actor.institution-of")
+    return _country_actor(country.id, country.name, form.sector, span, rules)
 
 
 def _head_is_title(parsed: ParsedText, head: int, hits: list[tuple[range, SectorWords]]) -> bool:

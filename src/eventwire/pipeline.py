@@ -16,7 +16,7 @@ from pathlib import Path
 from eventwire import __version__
 from eventwire.coding import numbers
 from eventwire.coding.actor_dictionary import ActorDictionary
-from eventwire.coding.actors import find_organisations, mention_finder
+from eventwire.coding.actor_mentions import find_organisations, mention_finder
 from eventwire.coding.events import CodingContext, code_article
 from eventwire.coding.factuality import FactualityCues, load_cues
 from eventwire.coding.lexicon import Lexicon, load_lexicon

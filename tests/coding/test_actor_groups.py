@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.coding.actor_dictionary import ActorDictionary, name_key
+from eventwire.coding.actor_dictionary import ActorDictionary
+from eventwire.coding.name_keys import name_key
 from eventwire.coding.resolver import ActorResolver
 from eventwire.errors import KnowledgeError
 from eventwire.model import Actor, ParsedText

@@ -1,4 +1,4 @@
-"""The fast paths of the actor matcher give what the plain ones give (coding.actors)."""
+"""The fast paths of the actor matcher give what the plain ones give (coding.actor_mentions)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventwire.coding.actor_dictionary import _DASHES, _QUOTES, _SPACES, ActorDictionary, fold
-from eventwire.coding.actor_dictionary import name_key as key
-from eventwire.coding.actors import find_mentions, find_organisations, mention_finder
+from eventwire.coding.actor_dictionary import ActorDictionary
+from eventwire.coding.actor_mentions import find_mentions, find_organisations, mention_finder
+from eventwire.coding.name_keys import _DASHES, _QUOTES, _SPACES, fold
+from eventwire.coding.name_keys import name_key as key
 from eventwire.model import ParsedText
 
 

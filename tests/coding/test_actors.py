@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventwire.coding.actor_dictionary import ActorDictionary, case_fits, name_key
+from eventwire.coding.actor_dictionary import ActorDictionary
 from eventwire.coding.actors import actor_for_phrase, find_mentions, find_organisations
+from eventwire.coding.name_keys import case_fits, name_key
 from eventwire.errors import KnowledgeError
 from eventwire.model import Entity, ParsedText, Sentence, Token
 

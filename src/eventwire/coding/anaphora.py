@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
-from eventwire.coding.actor_dictionary import ActorDictionary, FormKind
-from eventwire.coding.actors import MentionFinder, find_mentions, phrase_tokens
+from eventwire.coding.actor_dictionary import ActorDictionary
+from eventwire.coding.actor_entries import FormKind
+from eventwire.coding.actor_mentions import MentionFinder, find_mentions
+from eventwire.coding.actors import phrase_tokens
 from eventwire.model import Actor, ParsedText, Token
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})

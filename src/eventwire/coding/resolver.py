@@ -13,8 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from eventwire.coding.actor_dictionary import ActorDictionary, FormKind
-from eventwire.coding.actors import MentionFinder, actor_for_phrase, mention_finder
+from eventwire.coding.actor_dictionary import ActorDictionary
+from eventwire.coding.actor_entries import FormKind
+from eventwire.coding.actor_mentions import MentionFinder, mention_finder
+from eventwire.coding.actors import actor_for_phrase
 from eventwire.coding.anaphora import (
     is_personal_pronoun,
     organisation_mentions,

@@ -55,7 +55,10 @@ class Settings:
     )
     cache_dir: str = field(
         default="",
-        metadata={"help": "Where the compact gazetteer index is built (default: user cache dir)."},
+        metadata={
+            "help": "Where the gazetteer index and actor dictionary are cached "
+            "(default: user cache dir)."
+        },
     )
     api_key: str = field(
         default="",

@@ -50,7 +50,7 @@ class Pipeline:
             settings=settings,
             lexicon=load_lexicon(tuple(settings.lexicon)),
             cues=load_cues(),
-            actors=ActorDictionary.load(tuple(settings.actors)),
+            actors=ActorDictionary.load(tuple(settings.actors), cache),
             gazetteer=Gazetteer.load(cache, tuple(settings.gazetteer_overlay)),
             furniture=load_patterns(),
         )

@@ -72,3 +72,10 @@ def test_actor_mentions_finder_matches_plain_scan(
         assert find(s.first, s.last) == find_mentions(parsed, dictionary, s.first, s.last)
         assert find(s.first, s.last) is find(s.first, s.last)  # scanned once
     assert find_organisations(parsed, dictionary, find) == find_organisations(parsed, dictionary)
+    # whole sentences are put together from the sentences' scans; other ranges scan themselves
+    everything = len(parsed.tokens)
+    assert find(0, everything) == find_mentions(parsed, dictionary)
+    assert find(1, everything) == find_mentions(parsed, dictionary, 1, everything)
+    if len(parsed.sentences) > 1:
+        second = parsed.sentences[1].first
+        assert find(0, second) == find_mentions(parsed, dictionary, 0, second)

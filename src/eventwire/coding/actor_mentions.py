@@ -62,12 +62,32 @@ def mention_finder(parsed: ParsedText, dictionary: ActorDictionary) -> MentionFi
     an article's sentences are asked for again and again.
     """
     cache: dict[tuple[int, int], tuple[NameMention, ...]] = {}
+    # names never cross a sentence boundary, so a range of whole sentences is the sentences'
+    # own scans put together (the whole article is asked for too, by the organisation index)
+    ranges = {(s.first, s.last) for s in parsed.sentences}
+    starting = {s.first: s.last for s in parsed.sentences}
 
     def find(first: int, last: int) -> tuple[NameMention, ...]:
         found = cache.get((first, last))
-        if found is None:
-            found = cache[first, last] = find_mentions(parsed, dictionary, first, last)
+        if found is not None:
+            return found
+        if (first, last) not in ranges and _whole_sentences(first, last):
+            parts: list[NameMention] = []
+            at = first
+            while at < last:
+                parts.extend(find(at, starting[at]))
+                at = starting[at]
+            found = tuple(parts)
+        else:
+            found = find_mentions(parsed, dictionary, first, last)
+        cache[first, last] = found
         return found
+
+    def _whole_sentences(first: int, last: int) -> bool:
+        at = first
+        while at < last and at in starting:
+            at = starting[at]
+        return at == last and first < last
 
     return find
 

@@ -19,6 +19,7 @@ from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
 from pathlib import Path
 
+from eventwire.cache import default_cache_dir
 from eventwire.geo.assemble import build_columns
 from eventwire.geo.gazetteer import Columns, read_pickle
 
@@ -47,12 +48,6 @@ def _version(package: str) -> str:
         return package_version(package)
     except PackageNotFoundError:
         return "none"
-
-
-def default_cache_dir() -> Path:
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("eventwire"))
 
 
 def build_cached(cache_dir: Path | None = None) -> tuple[Columns, str]:

@@ -92,7 +92,12 @@ def _run_at(
     parsed: ParsedText, i: int, first: int, last: int, vocab: NumberVocabulary
 ) -> _Run | None:
     toks = parsed.tokens
-    n = _match(parsed, i, last, (seq for p in vocab.vague for seq in p.words))
+    starts_vague = _norm(toks[i]) in vocab.vague_starts
+    n = (
+        _match(parsed, i, last, (seq for p in vocab.vague for seq in p.words))
+        if starts_vague
+        else 0
+    )
     if n:
         vague_id = _phrase_id(parsed, i, i + n, vocab.vague)
         start = _match_before(parsed, i, first, vocab.approximators)

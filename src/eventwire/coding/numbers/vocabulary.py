@@ -71,6 +71,7 @@ class NumberVocabulary:
     name_entities: frozenset[str]
     singular_pronouns: frozenset[str]
     zero_words: frozenset[str]
+    vague_starts: frozenset[str] = frozenset()  # first words of the vague counts (a fast test)
 
 
 def default_numbers_path() -> Path:
@@ -134,11 +135,12 @@ def load_numbers(path: Path | None = None) -> NumberVocabulary:
     def words_of(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in raw.get(key) or ())
 
+    vague = phrases("vague_counts")
     return NumberVocabulary(
         version=str(raw["version"]),
         words=words,
         abbreviations=abbreviations,
-        vague=phrases("vague_counts"),
+        vague=vague,
         approximators=phrases("approximators"),
         units=units,
         unit_words={seq: u for u in units for seq in u.words},
@@ -152,6 +154,7 @@ def load_numbers(path: Path | None = None) -> NumberVocabulary:
         name_entities=frozenset(raw.get("name_entities") or ()),
         singular_pronouns=words_of("singular_pronouns"),
         zero_words=words_of("zero_words"),
+        vague_starts=frozenset(seq[0] for p in vague for seq in p.words if seq),
     )
 
 

@@ -100,7 +100,8 @@ def geo_section() -> list[str]:
         "from its README, on its own held-out splits of these sets, which it was partly trained "
         "on: an upper reference, not like-for-like. acc@161 km is also given for the dev half "
         "(documents at even positions, whose errors were studied) and the held-out half (odd "
-        "positions, only scored): `--half dev`, `--half held-out`.",
+        "positions, only scored): `--half dev`, `--half held-out`. Which change moved which "
+        "geoparsing figure, round by round: `docs/geo.md`.",
         "",
         "| set | mode | recognition F1 | acc@161 km | dev / held-out | exact GeoNames id "
         "| target acc@161 | Mordecai 3 acc@161 / exact | command |",

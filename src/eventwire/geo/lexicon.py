@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -10,6 +12,7 @@ from typing import Any
 
 from eventwire.datafiles import read_yaml
 from eventwire.errors import KnowledgeError
+from eventwire.geo.names import name_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +25,12 @@ class GeoLexicon:
     facility_heads: dict[str, str]  # lower-case last/first word of street, building, landmark
     locative_preps: dict[str, str]  # "in", "from": a person-like name right after is a place
     goal_preps: dict[str, str]  # "to": a lone "person" right after that is a town is one
+    # the last word of an untagged capitalised run that makes it a street or building
+    site_heads: dict[str, str] = dataclasses.field(default_factory=dict)
+    site_surnames: frozenset[str] = frozenset()  # not a building inside a PERSON name
+    road_codes: tuple[tuple[re.Pattern[str], str], ...] = ()  # whole-token pattern, entry id
+    road_followers: frozenset[str] = frozenset()  # "southbound": may follow a road code
+    site_metonyms: frozenset[str] = frozenset()  # name keys: "wall street" (finance)
 
 
 def default_lexicon_path() -> Path:
@@ -61,4 +70,21 @@ def load_lexicon(path: Path | None = None) -> GeoLexicon:
         table("facility_heads", "words", True),
         table("locative_preps", "words", True),
         table("goal_preps", "words", True),
+        table("untagged_site_heads", "words", True),
+        frozenset(table("site_surnames", "words", True)),
+        tuple(
+            (_pattern(path, pat), eid)
+            for pat, eid in table("road_codes", "patterns", False).items()
+        ),
+        frozenset(table("road_code_followers", "words", True)),
+        frozenset(name_key(w) for w in table("site_metonyms", "words", False)),
     )
+
+
+def _pattern(path: Path, text: str) -> re.Pattern[str]:
+    try:
+        return re.compile(text)
+    except re.error as exc:
+        raise KnowledgeError(
+            f"{path}: road code pattern '{text}' is not a regular expression ({exc}). Fix it."
+        ) from exc

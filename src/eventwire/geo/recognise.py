@@ -29,6 +29,7 @@ from eventwire.geo.mention import (
 )
 from eventwire.geo.names import DIRECTIONS, name_key
 from eventwire.geo.same_name import SAME_NAME_RULE, same_names
+from eventwire.geo.streets import road_codes, untagged_sites
 from eventwire.model import Feature, ParsedText, PlaceRole
 
 __all__ = ["LOCAL_RULE", "LOCATIVE_RULE", "SAME_NAME_RULE", "Mention", "recognise"]
@@ -262,5 +263,7 @@ def recognise(
     r.organisations()
     r.entities()
     r.loose()
+    untagged_sites(r)
+    road_codes(r)
     same_names(r)
     return sorted(r.out, key=lambda m: m.start)

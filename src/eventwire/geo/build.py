@@ -12,14 +12,12 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import pickle
-import tempfile
 import time
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as package_version
 from pathlib import Path
 
-from eventwire.cache import default_cache_dir
+from eventwire.cache import default_cache_dir, write_cached
 from eventwire.geo.assemble import build_columns
 from eventwire.geo.gazetteer import Columns, read_pickle
 
@@ -59,11 +57,7 @@ def build_cached(cache_dir: Path | None = None) -> tuple[Columns, str]:
         return read_pickle(path)
     started = time.perf_counter()
     columns = build_columns()
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-    with os.fdopen(fd, "wb") as fh:
-        pickle.dump((columns, version), fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
+    write_cached(path, (columns, version))
     log.info("built gazetteer %s in %.1f s", path, time.perf_counter() - started)
     return columns, version
 

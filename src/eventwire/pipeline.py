@@ -96,7 +96,10 @@ class Pipeline:
         dates = tuple(
             d for d in find_dates(parsed, article.reference_date) if d.sentence not in skip
         )
-        resolver = ActorResolver(parsed, self.actors, article.reference_date, find)
+        focus = article_focus(places)
+        resolver = ActorResolver(
+            parsed, self.actors, article.reference_date, find, focus_country=focus
+        )
         ctx = CodingContext(
             article=article,
             lexicon=self.lexicon,
@@ -107,7 +110,7 @@ class Pipeline:
             quantities=numbers.quantities,
             dates=dates,
             places=places,
-            focus_country=article_focus(places),
+            focus_country=focus,
             pipeline_version=__version__,
             country_place=self._country_place,
             demonym_country=self.gazetteer.demonym,

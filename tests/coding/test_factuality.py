@@ -60,7 +60,9 @@ def test_no_attribution_without_reporting_verb(parse: Callable[[str], ParsedText
 
 
 def test_factuality_swear_is_an_intending_verb(parse: Callable[[str], ParsedText]) -> None:
-    events = code_with_stub_actors(parse("The rebels swore to attack the garrison."))
-    attack = next(e for e in events if e.trigger.text == "attack")
-    assert attack.factuality.value == "intended"
-    assert "fact.intending-verb.swear" in attack.rules
+    # "swore to attack" is one threat (tests/coding/test_complements.py); a complement the
+    # vow does not take into its trigger is an event of its own, intended
+    events = code_with_stub_actors(parse("The rebels swore to blockade the garrison."))
+    blockade = next(e for e in events if e.trigger.text == "blockade")
+    assert blockade.factuality.value == "intended"
+    assert "fact.intending-verb.swear" in blockade.rules

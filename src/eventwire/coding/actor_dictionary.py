@@ -85,7 +85,7 @@ class ActorDictionary:
         return at < len(self.sorted_names) and self.sorted_names[at].startswith(key)
 
 
-CACHE_FORMAT = 1  # bump when ActorDictionary or what it is built from changes shape
+CACHE_FORMAT = 2  # bump when ActorDictionary or what it is built from changes shape
 
 
 @functools.lru_cache(maxsize=8)

@@ -32,6 +32,9 @@ class Country:
     people: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
     institutions: tuple[tuple[str, str], ...] = ()  # (name, sector)
+    # names many countries use ("Senate", "Supreme Court"): this country's institution only in
+    # an article about this country (``shared: true`` in the data; docs/actors.md)
+    shared_institutions: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,3 +127,4 @@ class NameForm:
     entry: str  # id of the country, organisation or person
     text: str  # as written in the data
     sector: str | None = None  # institutions: the sector they stand for
+    shared: bool = False  # an institution name of this country only in an article about it

@@ -181,13 +181,16 @@ def read_country(entry: Entry) -> Country:
     if not re.fullmatch(r"[A-Z]{3}", entry.id):
         entry.fail("has an id that is not an ISO 3166 alpha-3 code (three capitals)")
     institutions: list[tuple[str, str]] = []
+    shared: list[tuple[str, str]] = []
     for raw in entry.raw.get("institutions", []) or []:
         if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
             entry.fail("has an institution without a 'name'")
         sector = raw.get("sector")
         if sector not in SECTOR_CODES:
             entry.fail(f"has institution '{raw.get('name')}' with unknown sector '{sector}'")
-        institutions.append((raw["name"], str(sector)))
+        if not isinstance(raw.get("shared", False), bool):
+            entry.fail(f"has institution '{raw['name']}' whose 'shared' is not true or false")
+        (shared if raw.get("shared") else institutions).append((raw["name"], str(sector)))
     return Country(
         id=entry.id,
         name=str(entry.text("name")),
@@ -196,6 +199,7 @@ def read_country(entry: Entry) -> Country:
         people=entry.texts("people"),
         capitals=entry.texts("capitals"),
         institutions=tuple(institutions),
+        shared_institutions=tuple(shared),
     )
 
 

@@ -59,6 +59,8 @@ def name_index(
             add(NameForm(FormKind.CAPITAL, c.id, text))
         for text, sector in c.institutions:
             add(NameForm(FormKind.INSTITUTION, c.id, text, sector))
+        for text, sector in c.shared_institutions:
+            add(NameForm(FormKind.INSTITUTION, c.id, text, sector, shared=True))
     owners: dict[str, str] = {}
     for o in organisations.values():
         for text in (o.name, *o.aliases):

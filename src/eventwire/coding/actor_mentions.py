@@ -30,7 +30,15 @@ class NameMention:
         return self.first <= i <= self.last
 
     def of_kind(self, *kinds: FormKind) -> tuple[NameForm, ...]:
-        return tuple(f for f in self.forms if f.kind in kinds)
+        """The forms of these kinds, less shared institution names (``local_institution``)."""
+        return tuple(f for f in self.forms if f.kind in kinds and not f.shared)
+
+    def local_institution(self, focus: str | None) -> NameForm | None:
+        """ "the Senate" in an article about the Philippines: the focus country's own
+        institution of that name, when the name is one many countries use (``shared``)."""
+        if focus is None:
+            return None
+        return next((f for f in self.forms if f.shared and f.entry == focus), None)
 
 
 def find_mentions(

@@ -36,7 +36,7 @@ from eventwire.coding.actor_codes import (
     person_actor,
 )
 from eventwire.coding.actor_dictionary import ActorDictionary
-from eventwire.coding.actor_entries import FormKind, SectorWords
+from eventwire.coding.actor_entries import FormKind, NameForm, SectorWords
 from eventwire.coding.actor_groups import group_actor, group_hits, is_group_head, located_people
 from eventwire.coding.actor_mentions import (
     MentionFinder,
@@ -83,10 +83,13 @@ def actor_for_phrase(
     on: dt.date,
     dictionary: ActorDictionary,
     find: MentionFinder | None = None,
+    focus: str | None = None,
 ) -> Actor | None:
     """The actor named by the noun phrase headed by token ``head``, as of the date ``on``.
 
-    ``find`` is the article's ``mention_finder`` when many phrases of it are looked up.
+    ``find`` is the article's ``mention_finder`` when many phrases of it are looked up;
+    ``focus`` the country the article is about, whose own "Senate" or "Supreme Court" a bare
+    shared institution name is (else the name's default country's: the US Senate).
     """
     indices = phrase_tokens(parsed, head, dictionary)
     inside = frozenset(indices)
@@ -109,8 +112,12 @@ def actor_for_phrase(
     head_sector = next((s for k, s in sector_hits if head in k), None)
 
     on_head = next((m for m in mentions if m.covers(head)), None)
+    if any(m.of_kind(*_COUNTRY_NAMES) for m in mentions):
+        focus = None  # "the Italian Senate", "the US Congress": the phrase names the country
     if on_head is not None:
-        actor = located_people(parsed, head, on_head, mentions, in_sentence, dictionary, span)
+        actor = _local_institution(on_head, focus, dictionary, span)
+        if actor is None:
+            actor = located_people(parsed, head, on_head, mentions, in_sentence, dictionary, span)
         if actor is None:
             actor = _owned_institution(on_head, mentions, dictionary, span)
         if actor is None:
@@ -161,12 +168,15 @@ def actor_for_phrase(
     country_forms = [
         (m, f)
         for m in sorted(mentions, key=lambda m: abs(m.last - head))
-        for f in m.of_kind(
-            FormKind.INSTITUTION,
-            FormKind.COUNTRY,
-            FormKind.ADJECTIVE,
-            FormKind.PEOPLE,
-            FormKind.CAPITAL,
+        for f in (
+            *_local_forms(m, focus),
+            *m.of_kind(
+                FormKind.INSTITUTION,
+                FormKind.COUNTRY,
+                FormKind.ADJECTIVE,
+                FormKind.PEOPLE,
+                FormKind.CAPITAL,
+            ),
         )
     ]
     if country_forms:
@@ -178,7 +188,8 @@ def actor_for_phrase(
             sector = owned
         country = dictionary.countries[form.entry]
         located = ("actor.located-people",) if group else ()
-        rules = (f"country.{country.id}", *form_rule(form), *sector_rules, *located)
+        local = ("actor.focus-institution",) if form.shared else ()
+        rules = (f"country.{country.id}", *form_rule(form), *sector_rules, *located, *local)
         return country_actor(country.id, country.name, sector, span, rules)
     if sector is None or group:
         return None
@@ -200,6 +211,35 @@ def actor_for_phrase(
         return country_actor(country.id, country.name, sector, span, rules)
     label = head_sector.id if head_sector is not None else sector
     return Actor(sector, label, None, sector, span, sector_rules)
+
+
+_COUNTRY_NAMES = (
+    FormKind.COUNTRY,
+    FormKind.ADJECTIVE,
+    FormKind.PEOPLE,
+    FormKind.CAPITAL,
+    FormKind.ORGANISATION,
+    FormKind.PERSON,
+)
+_STRONGER_NAMES = (FormKind.PERSON, FormKind.ORGANISATION, FormKind.COUNTRY, FormKind.CAPITAL)
+
+
+def _local_forms(mention: NameMention, focus: str | None) -> tuple[NameForm, ...]:
+    local = mention.local_institution(focus)
+    return (local,) if local is not None and not mention.of_kind(*_STRONGER_NAMES) else ()
+
+
+def _local_institution(
+    on_head: NameMention, focus: str | None, dictionary: ActorDictionary, span: Span
+) -> Actor | None:
+    """ "The Senate passed the bill" in an article about the Philippines: PHLLEG, not the US
+    Senate that the bare name stands for elsewhere (rule ``actor.focus-institution``)."""
+    forms = _local_forms(on_head, focus)
+    if not forms:
+        return None
+    country = dictionary.countries[forms[0].entry]
+    rules = (f"country.{country.id}", *form_rule(forms[0]), "actor.focus-institution")
+    return country_actor(country.id, country.name, forms[0].sector, span, rules)
 
 
 def _owned_institution(

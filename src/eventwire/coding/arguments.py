@@ -226,7 +226,11 @@ def _complement_targets(parsed: ParsedText, tok: Token) -> list[Role]:
     for comp in complement_clauses(parsed, tok):
         if comp.pos != "VERB" or comp.dep == "advcl":
             continue
-        for child in parsed.children(comp.i):
+        # "vowed to attack and destroy the base", "vowed to continue fighting the army": the
+        # conjoined verb's object counts too, and the nested complement's
+        verbs = [comp, *(c for c in parsed.children(comp.i) if c.dep == "conj" and c.pos == "VERB")]
+        verbs += [n for n in complement_clauses(parsed, comp) if n.pos == "VERB"]
+        for child in (c for v in verbs for c in parsed.children(v.i)):
             if child.dep in _OBJ:
                 out.append(Role(child.i, "arg.complement-object"))
             elif child.dep in {"prep", "dative"} and child.lemma in _COMPLEMENT_PREPS:

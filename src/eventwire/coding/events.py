@@ -16,8 +16,8 @@ from eventwire.coding.factuality import FactualityCues, attribution, factuality
 from eventwire.coding.lexicon import Lexicon
 from eventwire.coding.locations import country_location, event_places
 from eventwire.coding.modes import event_mode
-from eventwire.coding.reclassify import INTENDED_RULE, OFFERED_RULE, reclassify
-from eventwire.coding.triggers import Trigger, find_triggers
+from eventwire.coding.reclassify import INTENDED_RULE, OFFERED_RULE, THREAT_RULE, reclassify
+from eventwire.coding.triggers import Trigger, find_triggers, is_infinitive
 from eventwire.model import (
     Actor,
     Article,
@@ -34,6 +34,7 @@ from eventwire.model import (
     Plover,
     Quantity,
     Span,
+    Token,
 )
 
 ActorLookup = Callable[[int], Actor | None]
@@ -112,12 +113,28 @@ def _merge_results(parsed: ParsedText, coded: dict[int, Event]) -> dict[int, Eve
 
 
 def _subsumed(parsed: ParsedText, head: int, event: Event, coded: dict[int, Event]) -> bool:
-    """ "agreed to meet": the meeting, recoded as AGREE, is the agreement already coded."""
-    governor_head = parsed.tokens[head].head
-    if not ({INTENDED_RULE, OFFERED_RULE} & set(event.rules)) or governor_head == head:
+    """ "agreed to meet": the meeting, recoded as AGREE, is the agreement already coded;
+    "vowed to continue fighting": the fighting, recoded as THREATEN, is the vow. The
+    governing event is looked for up the chain of verbal complements."""
+    if not ({INTENDED_RULE, OFFERED_RULE, THREAT_RULE} & set(event.rules)):
         return False
-    governor = coded.get(governor_head)
-    return governor is not None and governor.type is event.type
+    tok = parsed.tokens[head]
+    for _ in range(_COMPLEMENT_DEPTH):
+        if tok.head == tok.i or not _is_complement(parsed, tok):
+            return False
+        tok = parsed.tokens[tok.head]
+        governor = coded.get(tok.i)
+        if governor is not None:
+            return governor.type is event.type
+    return False
+
+
+_COMPLEMENT_DEPTH = 3
+
+
+def _is_complement(parsed: ParsedText, tok: Token) -> bool:
+    """ "(agreed) to meet", "(continue) fighting": a clausal complement of its head."""
+    return tok.dep == "xcomp" or (tok.dep in {"ccomp", "advcl"} and is_infinitive(parsed, tok))
 
 
 def _code_trigger(

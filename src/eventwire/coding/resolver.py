@@ -38,10 +38,12 @@ class ActorResolver:
         dictionary: ActorDictionary,
         on: dt.date,
         find: MentionFinder | None = None,
+        focus_country: str | None = None,
     ) -> None:
         self._parsed = parsed
         self._dictionary = dictionary
         self._on = on
+        self._focus = focus_country  # the article's focus country (``actor_for_phrase``)
         # the article's mention_finder: pass the pipeline's to share its scans
         self._find = find or mention_finder(parsed, dictionary)
         self._organisations = organisation_mentions(parsed, dictionary, find=self._find)
@@ -58,7 +60,9 @@ class ActorResolver:
             return resolve_pronoun(self._parsed, head, self.actor_at)
         if tok.lemma in _NO_ACTOR:
             return None
-        actor = actor_for_phrase(self._parsed, head, self._on, self._dictionary, self._find)
+        actor = actor_for_phrase(
+            self._parsed, head, self._on, self._dictionary, self._find, self._focus
+        )
         if actor is not None and (actor.country or actor.code not in _GENERIC_SECTORS):
             return actor
         anaphor = self._anaphor(head)
@@ -74,7 +78,7 @@ class ActorResolver:
         sent = self._parsed.sentences[self._parsed.tokens[head].sent]
         countries: set[str] = set()
         for mention in self._find(sent.first, sent.last):
-            for form in mention.forms:
+            for form in mention.of_kind(*FormKind):
                 if form.kind == FormKind.PERSON:
                     countries.add(self._dictionary.people[form.entry].country)
                 elif form.kind == FormKind.ORGANISATION:

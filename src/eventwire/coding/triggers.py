@@ -57,6 +57,8 @@ def find_triggers(parsed: ParsedText, sentence: int, lexicon: Lexicon) -> tuple[
     tokens = parsed.sentence_tokens(sentence)
     verbal = [t for tok in tokens if (t := _verbal(parsed, tok, lexicon)) is not None]
     covered = {i for t in verbal for i in t.consumed}
+    # "has sworn to attack": the attack is part of the vow's trigger, not an event of its own
+    verbal = [t for t in verbal if t.head not in covered]
     trigger_heads = {t.head for t in verbal}
     nominal = [
         t
@@ -125,9 +127,7 @@ def _verbal(parsed: ParsedText, tok: Token, lexicon: Lexicon) -> Trigger | None:
         consumed = tuple(
             o.i for o in objects if o.lemma in entry.objects or o.norm in entry.objects
         )
-        consumed += tuple(
-            c.i for c in complement_clauses(parsed, tok) if c.lemma in entry.complements
-        )
+        consumed += _entry_complements(parsed, tok, entry)
         if entry.prep_objects:  # "arrived for talks with X": the talks carry the target
             consumed += tuple(
                 o.i
@@ -140,6 +140,24 @@ def _verbal(parsed: ParsedText, tok: Token, lexicon: Lexicon) -> Trigger | None:
         last = max([tok.i, *consumed])
         return Trigger(tok.i, entry, last, nominal=False, consumed=consumed)
     return None
+
+
+def _entry_complements(parsed: ParsedText, tok: Token, entry: LexiconEntry) -> tuple[int, ...]:
+    """The complements an entry names ("vowed to *attack*"), with their conjuncts of the same
+    kind ("vowed to attack and *destroy*"): all of them are part of the trigger phrase."""
+    if not entry.complements:
+        return ()
+    out: list[int] = []
+    for comp in complement_clauses(parsed, tok):
+        if comp.lemma not in entry.complements:
+            continue
+        out.append(comp.i)
+        out.extend(
+            c.i
+            for c in parsed.children(comp.i)
+            if c.dep == "conj" and c.pos in _VERB_POS and c.lemma in entry.complements
+        )
+    return tuple(out)
 
 
 def _constraints_hold(

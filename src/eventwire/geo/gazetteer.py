@@ -131,16 +131,16 @@ class Gazetteer:
     def load(cls, cache_dir: Path | None = None, overlay: Sequence[Path] = ()) -> Gazetteer:
         """Load the cached index (building it on first use) and apply the overlay files.
 
-        The packaged overlay (``data/gazetteer_overlay.csv``) is always applied first, then
-        ``overlay`` files in order.
+        The packaged overlays (``data/gazetteer_overlay.csv``, then ``data/geo/overlay/*.csv``)
+        are always applied first, then ``overlay`` files in order.
         """
         from eventwire.geo.build import build_cached
-        from eventwire.geo.overlay import apply_overlay, default_overlay
+        from eventwire.geo.overlay import apply_overlay, packaged_overlays
 
         started = time.perf_counter()
         columns, version = build_cached(cache_dir)
         gazetteer = cls(columns, version)
-        for path in (default_overlay(), *overlay):
+        for path in (*packaged_overlays(), *overlay):
             apply_overlay(gazetteer, path)
         log.debug("gazetteer loaded in %.3f s", time.perf_counter() - started)
         return gazetteer

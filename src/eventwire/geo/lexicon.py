@@ -31,6 +31,17 @@ class GeoLexicon:
     road_codes: tuple[tuple[re.Pattern[str], str], ...] = ()  # whole-token pattern, entry id
     road_followers: frozenset[str] = frozenset()  # "southbound": may follow a road code
     site_metonyms: frozenset[str] = frozenset()  # name keys: "wall street" (finance)
+    # participles a place is hyphened to: "US-led" (who acts), "London-based" (where from)
+    hyphen_agents: dict[str, str] = dataclasses.field(default_factory=dict)
+    hyphen_locations: dict[str, str] = dataclasses.field(default_factory=dict)
+    # "the village of X": an unlisted name after one of these and "of" is a place
+    settlement_words: dict[str, str] = dataclasses.field(default_factory=dict)
+    # "at Whole Foods", "outside Parliament": an organisation after one of these is its premises
+    premises_preps: dict[str, str] = dataclasses.field(default_factory=dict)
+    # "Bourbon and Dauphine streets", "the corner of State and Hubbard": two streets
+    street_pairs: dict[str, str] = dataclasses.field(default_factory=dict)
+    # a "person" holding one of these words is an organisation ("Miami Herald")
+    organisation_words: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 def default_lexicon_path() -> Path:
@@ -78,6 +89,12 @@ def load_lexicon(path: Path | None = None) -> GeoLexicon:
         ),
         frozenset(table("road_code_followers", "words", True)),
         frozenset(name_key(w) for w in table("site_metonyms", "words", False)),
+        table("hyphen_agents", "words", True),
+        table("hyphen_locations", "words", True),
+        table("settlement_words", "words", True),
+        table("premises_preps", "words", True),
+        table("street_pairs", "words", True),
+        table("organisation_words", "words", True),
     )
 
 

@@ -26,6 +26,13 @@ def default_overlay() -> Path:
     return Path(str(resources.files("eventwire") / "data" / "gazetteer_overlay.csv"))
 
 
+def packaged_overlays() -> list[Path]:
+    """Every overlay shipped with eventwire: the main file, then the themed files in
+    ``data/geo/overlay/`` (natural features, universities, ...) in name order."""
+    themed = Path(str(resources.files("eventwire") / "data" / "geo" / "overlay"))
+    return [default_overlay(), *sorted(themed.glob("*.csv"))]
+
+
 def apply_overlay(gazetteer: Gazetteer, path: Path) -> None:
     """Add the places, aliases and demonyms of one overlay file to ``gazetteer``."""
     try:

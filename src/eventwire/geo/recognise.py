@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from eventwire.geo.candidates import LOCAL_RULE, LOCATIVE_RULE, Candidates
+from eventwire.geo.compounds import hyphen_compounds
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.lexicon import GeoLexicon
 from eventwire.geo.mention import (
@@ -29,7 +30,7 @@ from eventwire.geo.mention import (
 )
 from eventwire.geo.names import DIRECTIONS, name_key
 from eventwire.geo.same_name import SAME_NAME_RULE, same_names
-from eventwire.geo.streets import road_codes, untagged_sites
+from eventwire.geo.streets import road_codes, street_pairs, untagged_sites
 from eventwire.model import Feature, ParsedText, PlaceRole
 
 __all__ = ["LOCAL_RULE", "LOCATIVE_RULE", "SAME_NAME_RULE", "Mention", "recognise"]
@@ -96,8 +97,20 @@ class _Recogniser(Candidates):
         found = self.scan(
             first, last, PlaceRole.LITERAL, rule + "+part", CITY_FLOOR, allow_weak=True
         )
-        if not found and label in LOCAL_LABELS:
+        if not found and (label in LOCAL_LABELS or self.placed_by_text(first)):
             self.local_name(first, last, rule)
+
+    def placed_by_text(self, first: int) -> bool:
+        """An unlisted name the text itself places: right after a place preposition ("at
+        Rathbeggan") or "village of", "town of"... ("the village of Nagrig")."""
+        toks = self.p.tokens
+        if first and toks[first - 1].text.lower() in self.lex.locative_preps:
+            return True
+        return (
+            first >= 2
+            and toks[first - 1].lemma == "of"
+            and toks[first - 2].lemma in self.lex.settlement_words
+        )
 
     def extend_org(self, first: int, last: int) -> int:
         """Extend "Islamic State of Iraq" over "and the Levant": an organisation named "... of
@@ -141,6 +154,11 @@ class _Recogniser(Candidates):
         if tok.text in self.lex.not_toponyms:
             return
         key = name_key(tok.text)
+        dem = self.g.demonym_entry(key)
+        if dem is not None and self.attributive(i):
+            # "Azerbaijani soldiers" tagged PERSON, "the English city" tagged LANGUAGE
+            self.add(i, i + 1, key, PlaceRole.DEMONYM, "geo.recognise.mislabelled-demonym", dem)
+            return
         level = prominence(self.g, key, tok.text, CITY_FLOOR)
         if level == 2 and tok.text not in self.lex.person_like:
             self.add(i, i + 1, key, PlaceRole.LITERAL, "geo.recognise.mislabelled+weak", weak=True)
@@ -148,6 +166,24 @@ class _Recogniser(Candidates):
             # "moved to Castlegar", "stops in Almelo": a town that the model took for a person
             rule = "geo.recognise.mislabelled-locative+weak"
             self.add(i, i + 1, key, PlaceRole.LITERAL, rule, weak=True)
+        elif level and tok.pos == "PROPN" and self.listed_with_place(i):
+            # "stops in Hilversum and Almelo": a town listed after a place the model tagged
+            rule = "geo.recognise.mislabelled-listed+weak"
+            self.add(i, i + 1, key, PlaceRole.LITERAL, rule, weak=True)
+
+    def listed_with_place(self, i: int) -> bool:
+        """Whether token ``i`` follows "and", "or" or a comma right after a place entity."""
+        toks = self.p.tokens
+        if i < 2 or toks[i - 1].text not in {"and", "or", ","}:
+            return False
+        before = toks[i - 2]
+        return before.ent_type in PLACE_LABELS and before.sent == toks[i].sent
+
+    def attributive(self, i: int) -> bool:
+        """Whether token ``i`` modifies a noun after it ("English city"), not "in English"."""
+        tok = self.p.tokens[i]
+        head = self.p.tokens[tok.head]
+        return tok.dep in {"amod", "compound", "nmod"} and tok.head > i and head.pos == "NOUN"
 
     def person_entity(self, first: int, last: int) -> None:
         """A several-word "person" that is a country or first-level division ("Tamil Nadu")."""
@@ -160,6 +196,10 @@ class _Recogniser(Candidates):
         if level:  # "Klamath Falls", "Ciudad Juarez": a town, if the article agrees
             rule = "geo.recognise.person-is-place+weak"
             self.add(first, last, key, PlaceRole.LITERAL, rule, weak=True)
+        elif any(t.text.lower() in self.lex.organisation_words for t in self.p.tokens[first:last]):
+            # "Abuja Chamber of Commerce", "Miami Herald" tagged PERSON: an organisation
+            rule = "geo.recognise.embedded+person-is-organisation"
+            self.scan(first, last, PlaceRole.EMBEDDED, rule, CITY_FLOOR)
 
     def demonym_span(self, first: int, last: int, role: PlaceRole, rule: str) -> None:
         first, last = trim(self.p, first, last)
@@ -210,6 +250,16 @@ class _Recogniser(Candidates):
             )
             if not found and site:
                 self.local_name(*trim(self.p, first, last), "geo.recognise.org-site")
+            elif not found and self.at_organisation(first):
+                # "shopping at Whole Foods", "a protest outside Parliament": the name of an
+                # organisation used for its premises
+                self.local_name(*trim(self.p, first, last), "geo.recognise.org-premises")
+
+    def at_organisation(self, first: int) -> bool:
+        """Whether the organisation name at ``first`` follows a preposition of premises."""
+        toks = self.p.tokens
+        j = first - 2 if first and toks[first - 1].lemma == "the" else first - 1
+        return j >= 0 and toks[j].text.lower() in self.lex.premises_preps
 
     def loose(self) -> None:
         """Capitalised names outside every entity that the gazetteer knows well."""
@@ -263,7 +313,9 @@ def recognise(
     r.organisations()
     r.entities()
     r.loose()
+    hyphen_compounds(r)
     untagged_sites(r)
     road_codes(r)
+    street_pairs(r)
     same_names(r)
     return sorted(r.out, key=lambda m: m.start)

@@ -29,6 +29,18 @@ MAIN_NAME_BONUS = 1.0  # the name is the entry's main name, not one of its alter
 ADMIN1_BONUS = 1.5
 TOWN_SHARE = 0.2  # a same-name town this share of its division's people is its main town
 SMALL_TOWN_PENALTY = 0.5
+COUNTRY_SCORE = 8.0  # a country reading, in log10-population units
+AREA_SCORE = 8.5  # continents, and the curated overlay facilities and regions
+ADMIN1_OFFSET = -0.5  # a division against a town of the same population
+ADMIN2_OFFSET = -1.0
+MAIN_TOWN_PENALTY = 1.0  # a division named after its own sizeable main town
+ADMIN_CUE_BONUS = 3.0  # "Batman province": the division
+ADMIN_CUE_TOWN_PENALTY = 2.0  # ... and not the town
+COUNTRY_REPEAT_BONUS = 0.1  # per further mention of the country, up to five
+DATELINE_BONUS = 0.5
+# nearness to the other places the article names: (within km, bonus), nearest first
+NEAR_BONUSES = ((50.0, 1.0), (200.0, 0.6), (600.0, 0.25))
+SURE_MARGIN = 1.0  # a first-pass choice this far ahead of the next is context for the rest
 AREA_FEATURES = frozenset({Feature.REGION, Feature.CONTINENT, Feature.OTHER, Feature.FACILITY})
 
 
@@ -85,23 +97,23 @@ def _prior(
     pop = gazetteer.population(k)
     why = ""
     if feature is Feature.COUNTRY:
-        score = 8.0
+        score = COUNTRY_SCORE
     elif feature in AREA_FEATURES:
-        score = 8.5  # continents, and the curated overlay facilities and regions
+        score = AREA_SCORE
     elif feature is Feature.ADMIN1:
-        score = math.log10(pop + 1) - 0.5
+        score = math.log10(pop + 1) + ADMIN1_OFFSET
         town = towns.get((gazetteer.country_of(k), gazetteer.admin1_of(k)), 0)
         if town:
             # "New York", "Batman": the division's main town; a town that is a small share
             # of its division ("Quebec") weighs less
-            score -= 1.0 if town >= TOWN_SHARE * pop else SMALL_TOWN_PENALTY
+            score -= MAIN_TOWN_PENALTY if town >= TOWN_SHARE * pop else SMALL_TOWN_PENALTY
         if mention.admin_cue:
-            score += 3.0
+            score += ADMIN_CUE_BONUS
             why = "geo.resolve.admin-cue"
     elif feature is Feature.ADMIN2:
-        score = math.log10(pop + 1) - 1.0
+        score = math.log10(pop + 1) + ADMIN2_OFFSET
         if mention.admin_cue:
-            score += 3.0
+            score += ADMIN_CUE_BONUS
             why = "geo.resolve.admin-cue"
     else:
         score = math.log10(pop + 1)
@@ -109,7 +121,7 @@ def _prior(
             score += CAPITAL_BONUS
             why = "geo.resolve.capital"
         if mention.admin_cue:
-            score -= 2.0
+            score -= ADMIN_CUE_TOWN_PENALTY
     if name_key(gazetteer.columns.names[k]) == mention.key:
         score += MAIN_NAME_BONUS
     country = gazetteer.country_of(k)
@@ -118,10 +130,10 @@ def _prior(
         if ctx.own.get(mention.key) == country:
             n -= 1  # a name's own first reading is no evidence for itself
         if n > 0:
-            score += COUNTRY_BONUS + 0.1 * min(n, 5)
+            score += COUNTRY_BONUS + COUNTRY_REPEAT_BONUS * min(n, 5)
             why = why or "geo.resolve.country-context"
         if country == ctx.dateline_country:
-            score += 0.5
+            score += DATELINE_BONUS
             why = why or "geo.resolve.dateline-country"
         admin1 = gazetteer.admin1_of(k)
         if feature is not Feature.ADMIN1 and admin1 is not None and (country, admin1) in ctx.admin1:
@@ -180,13 +192,9 @@ def resolve_one(gazetteer: Gazetteer, mention: Mention, ctx: Context) -> Resolut
         if ctx.anchors and gazetteer.feature(k) not in (Feature.COUNTRY, Feature.CONTINENT):
             lat, lon = gazetteer.point(k)
             d = _near(lat, lon, ctx.anchors, mention.key)
-            if d < 50:
-                score += 1.0
-            elif d < 200:
-                score += 0.6
-            elif d < 600:
-                score += 0.25
-            if d < 600:
+            bonus = next((b for km, b in NEAR_BONUSES if d < km), 0.0)
+            if bonus:
+                score += bonus
                 why = why or "geo.resolve.near-others"
         final.append((score, why, k))
     final.sort(key=lambda t: -t[0])
@@ -248,7 +256,7 @@ def resolve_all(
         k = res.entry
         feature = gazetteer.feature(k)
         country = gazetteer.country_of(k)
-        sure = res.margin >= 1.0
+        sure = res.margin >= SURE_MARGIN
         if country and feature is not Feature.COUNTRY and sure:
             ctx2.countries[country] += 1
             ctx2.own[key[0]] = country

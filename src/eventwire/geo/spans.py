@@ -29,10 +29,14 @@ LOCAL_THING = "geo.recognise.span-facility"  # the span ends in "Street", "Schoo
 PART_RADIUS_KM = 300.0  # a town found inside a longer name must lie this near the locality
 STRAY_KM = 1000.0  # an unsupported small town this far from the locality is a local name
 STRAY_POPULATION = 20_000
+# "London Guildhall School": a city this big inside a building's name is where the building is
+SITE_CITY_POPULATION = 1_000_000
 DEMONYM = PlaceRole.DEMONYM
 DATELINE_SUPPORT = 3.0  # the dateline town is where the article was written
 COUNTRY_SUPPORT = 0.25  # per other place in the town's country ...
 COUNTRY_SUPPORT_CAP = 8  # ... counted up to this many: a town abroad is seldom the locality
+RIVER_IDENT = "overlay:river."  # rows of data/geo/overlay/rivers.csv
+RIVER_REACH_KM = 1500.0  # a locality this near a river's middle may lie on the river
 UNSUPPORTED = frozenset({"geo.resolve.prior", "geo.resolve.only"})
 AREAS = frozenset({Feature.COUNTRY, Feature.ADMIN1, Feature.CONTINENT, Feature.REGION})
 STREETS = frozenset({"fac.street", "fac.street-foreign"})
@@ -115,8 +119,11 @@ def best_part(surface: str, gazetteer: Gazetteer, lex: GeoLexicon) -> str | None
     chosen: str | None = None
     for part in parts(surface):
         words = part.split()
-        if all(w in lex.facility_heads or w.capitalize() in lex.not_toponyms for w in words):
-            continue
+        if all(
+            w in lex.facility_heads or w in lex.admin_cues or w.capitalize() in lex.not_toponyms
+            for w in words
+        ):
+            continue  # "Bank", "Central District": generic words, no name
         found = gazetteer.lookup_key(part)
         if not found:
             continue
@@ -169,16 +176,17 @@ def localise(
     places: Sequence[Place], gazetteer: Gazetteer, strays: bool = True, text: str = ""
 ) -> tuple[Place, ...]:
     """Give the article's locality (rule ``geo.resolve.article-locality``) to places left
-    unresolved, to towns found inside the name of a street or building far from it, and to
-    small towns that nothing in the article supports, far from it: a street or building
+    unresolved, to rivers (lines, not points: the stretch near the locality is meant), to
+    towns (not cities of a million) found inside the name of a street or building far from it,
+    and to small towns that nothing in the article supports, far from it: a street or building
     named after a town ("Chartres Street", "Franklin") is where the article is. ``strays``
     off: only places without an entry move (end to end, where towns are recognised with
-    care). With the article ``text``, a local name with a town right next to it ("in Leeds")
-    goes to that town instead (`geo/anchor.py`)."""
+    care). With the article ``text``, a local name or river with a town right next to it ("in
+    Leeds", "the Euphrates near Raqqa") goes to that town instead (`geo/anchor.py`)."""
     home = locality(places)
     out: list[Place] = []
     for p in places:
-        near = anchor(p, places, text) if _local(p) else None
+        near = anchor(p, places, text) if _local(p) or _river(p) else None
         if near is not None and home is not None and _stray(near, home):
             near = None
         if near is not None:
@@ -188,14 +196,22 @@ def localise(
             out.append(p)
             continue
         move = p.lat is None or p.lon is None
-        if not move and p.feature is Feature.CITY and p.role in MOVABLE:
+        if not move and _river(p):
+            # a river is a line: the article is about its stretch near the locality
+            move = distance_km(p.lat or 0.0, p.lon or 0.0, home.lat, home.lon) < RIVER_REACH_KM
+        elif not move and p.feature is Feature.CITY and p.role in MOVABLE:
             km = distance_km(p.lat or 0.0, p.lon or 0.0, home.lat, home.lon)
             if _in_site(p):
-                move = km > PART_RADIUS_KM
+                move = km > PART_RADIUS_KM and _population(gazetteer, p) < SITE_CITY_POPULATION
             elif strays and any(r in UNSUPPORTED for r in p.rules):
                 move = km > STRAY_KM and _population(gazetteer, p) < STRAY_POPULATION
         out.append(_moved(p, home, LOCALITY) if move else p)
     return tuple(out)
+
+
+def _river(p: Place) -> bool:
+    """A place resolved to a river of the overlay (``data/geo/overlay/rivers.csv``)."""
+    return any(r.startswith(RIVER_IDENT) for r in p.rules)
 
 
 def _in_site(p: Place) -> bool:

@@ -4,7 +4,9 @@ Two matchers, run after the gazetteer matcher on the tokens no mention has taken
 
 - a run of capitalised words ending in an ``untagged_site_heads`` word ("Dubonet Drive",
   "10 Elm Street", "Karl Bremer Hospital" tagged PERSON, "Pine Ridge Elementary");
-- a numbered road named alone by its code (``road_codes``: "the A417", "the I-95").
+- a numbered road named alone by its code (``road_codes``: "the A417", "the I-95");
+- two names joined by "and" before a plural street word or after a crossing word
+  (``street_pairs``: "Bourbon and Dauphine streets", "the corner of State and Hubbard").
 
 Both are local names (rule suffix ``+local``): they get the town named right next to them
 (``geo/anchor.py``), else the article's locality. Guards: no token of an organisation the model
@@ -23,6 +25,8 @@ from eventwire.model import PlaceRole, Token
 
 SITE_RULE = "geo.recognise.untagged-site"
 ROAD_RULE = "geo.recognise.road-code"
+PAIR_RULE = "geo.recognise.street-pair"
+PAIR_NAME = 3  # tokens of each name in a street pair
 NAME_POS = frozenset({"PROPN", "ADJ", "NOUN", "NUM"})
 MAX_NAME = 6  # tokens before the street or building word
 NO_NAME = frozenset({"ORG"})  # the organisation pass has decided these tokens
@@ -106,3 +110,49 @@ def road_codes(c: Candidates) -> None:
         rule = f"{ROAD_RULE}:{eid}{LOCAL_RULE}"
         c.add(j, j + 1, span_key(c.p, j, j + 1), PlaceRole.LITERAL, rule)
         previous = j
+
+
+def street_pairs(c: Candidates) -> None:
+    """ "Bourbon and Dauphine streets", "at the corner of State and Hubbard": both names are
+    streets. Each name is a run of up to three capitalised words no mention has taken."""
+    toks = c.p.tokens
+    for j, tok in enumerate(toks):
+        if tok.lemma != "and" or tok.sent in c.skip:
+            continue
+        after = _name_run(c, j + 1, 1)
+        before = _name_run(c, j - 1, -1)
+        if after is None or before is None:
+            continue
+        nxt = toks[after[1]] if after[1] < len(toks) else None
+        eid = c.lex.street_pairs.get(nxt.text.lower()) if nxt is not None else None
+        if eid is None and before[0] >= 2 and toks[before[0] - 1].lemma == "of":
+            eid = c.lex.street_pairs.get(toks[before[0] - 2].text.lower())
+        if eid is None:
+            continue
+        for first, last in (before, after):
+            c.add(
+                first,
+                last,
+                span_key(c.p, first, last),
+                PlaceRole.LITERAL,
+                f"{PAIR_RULE}:{eid}{LOCAL_RULE}",
+            )
+
+
+def _name_run(c: Candidates, j: int, step: int) -> tuple[int, int] | None:
+    """The run of free capitalised proper nouns starting at ``j`` and going ``step`` (+1
+    forward, -1 back), as ``(first, last)``; ``None`` if there is none."""
+    toks = c.p.tokens
+    end = j
+    while (
+        0 <= end < len(toks)
+        and abs(end - j) < PAIR_NAME
+        and _free(c, end)
+        and capitalised(toks[end])
+        and toks[end].pos == "PROPN"
+        and toks[end].sent == toks[j].sent
+    ):
+        end += step
+    if end == j:
+        return None
+    return (j, end) if step > 0 else (end + 1, j + 1)

@@ -225,3 +225,18 @@ def test_geo_a_river_far_from_the_articles_town_keeps_its_own_point(
     text = "Police in Sydney said a tourist from Sydney had photographed the Danube River."
     river = next(p for p in geoparse(parse(text), gazetteer) if p.mention == "Danube River")
     assert river.country != "AUS" and river.lat is not None and river.lat > 40
+
+
+# ---- spellings the overlay gives a town count as its main name ----------------------------
+@pytest.mark.model
+def test_geo_an_overlay_spelling_of_a_town_counts_as_its_main_name(
+    parse: Parse, gazetteer: Gazetteer
+) -> None:
+    # "Hodeidah" is an overlay alias of GeoNames' Al Hudaydah; untagged by the model, with no
+    # country named, the gazetteer matcher takes it as firmly as the town's own name
+    places = geoparse(parse("Jets struck Hodeidah on Monday."), gazetteer)
+    hodeidah = next(p for p in places if p.mention == "Hodeidah")
+    assert hodeidah.country == "YEM"
+    k = gazetteer.lookup_key("hodeidah")[0]
+    assert gazetteer.is_main_name(k, "hodeidah")
+    assert not gazetteer.is_main_name(k, "hudaydah city")

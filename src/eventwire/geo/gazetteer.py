@@ -125,6 +125,7 @@ class Gazetteer:
         self._alpha2 = {c.alpha2: c for c in columns.countries_info.values()}
         self._by_name = {name_key(c.name): c for c in columns.countries_info.values()}
         self._compound: dict[str, int | None] = {}
+        self._curated: set[tuple[str, int]] = set()  # (key, entry) the overlay names outright
 
     # ---- loading -------------------------------------------------------------------------
     @classmethod
@@ -254,9 +255,18 @@ class Gazetteer:
                         return k
         return None
 
+    def is_main_name(self, k: int, key: str) -> bool:
+        """Whether ``key`` is entry ``k``'s main name, or a spelling the curated overlay gives it
+        ("Hodeidah" for Al Hudaydah): not one of GeoNames' many alternate names."""
+        return name_key(self._c.names[k]) == key or (key, k) in self._curated
+
     # ---- mutation (overlay only) ---------------------------------------------------------
     def add_demonym(self, word: str, k: int) -> None:
         self._c.demonyms[name_key(word)] = k
+
+    def add_curated_name(self, key: str, k: int) -> None:
+        """Record that the overlay names entry ``k`` by ``key`` (counts as a main name)."""
+        self._curated.add((key, k))
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -79,7 +79,7 @@ def prominence(gazetteer: Gazetteer, key: str, surface: str, floor: int) -> int:
             if acronym:
                 continue
             pop = gazetteer.population(k)
-            primary = name_key(gazetteer.columns.names[k]) == key
+            primary = gazetteer.is_main_name(k, key)
             if pop >= floor and primary:
                 return 2
             if pop >= WEAK_FLOOR and primary and feature is Feature.CITY:

@@ -97,6 +97,7 @@ def apply_overlay(gazetteer: Gazetteer, path: Path) -> None:
                 if k in bucket:
                     bucket.remove(k)
                 bucket.insert(0, k)  # an alias names its target first
+                gazetteer.add_curated_name(name_key(x), k)
         elif kind == "demonym":
             k = _target(gazetteer, row["target"].strip(), idents, where)
             for x in names:

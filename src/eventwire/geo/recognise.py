@@ -141,7 +141,7 @@ class _Recogniser(Candidates):
             if feature in (Feature.COUNTRY, Feature.FACILITY) or (
                 feature is Feature.CITY
                 and (self.g.is_capital(k) or self.g.population(k) >= CITY_FLOOR)
-                and name_key(self.g.columns.names[k]) == key
+                and self.g.is_main_name(k, key)
             ):
                 self.add(first, last, key, PlaceRole.LITERAL, "geo.recognise.org-is-place")
                 return True

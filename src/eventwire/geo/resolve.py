@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from eventwire.geo.containment import CONTAINER_RULE, WITHIN_RULE, inside
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.mention import Mention
-from eventwire.geo.names import name_key
 from eventwire.model import Feature, PlaceRole
 
 MAX_CANDIDATES = 80
@@ -122,7 +121,7 @@ def _prior(
             why = "geo.resolve.capital"
         if mention.admin_cue:
             score -= ADMIN_CUE_TOWN_PENALTY
-    if name_key(gazetteer.columns.names[k]) == mention.key:
+    if gazetteer.is_main_name(k, mention.key):
         score += MAIN_NAME_BONUS
     country = gazetteer.country_of(k)
     if country is not None and feature is not Feature.COUNTRY and country not in named:
@@ -177,9 +176,7 @@ def resolve_one(gazetteer: Gazetteer, mention: Mention, ctx: Context) -> Resolut
         pop = gazetteer.population(k)
         if gazetteer.feature(k) is Feature.CITY and (
             pop >= 10 * TOWN_CLASH_POPULATION
-            or (
-                pop >= TOWN_CLASH_POPULATION and name_key(gazetteer.columns.names[k]) == mention.key
-            )
+            or (pop >= TOWN_CLASH_POPULATION and gazetteer.is_main_name(k, mention.key))
         ):
             where = (gazetteer.country_of(k), gazetteer.admin1_of(k))
             towns[where] = max(towns.get(where, 0), pop)

@@ -23,7 +23,7 @@ def main_name(gazetteer: Gazetteer, key: str) -> bool:
     for k in gazetteer.lookup_key(key)[:5]:
         if gazetteer.feature(k) is not Feature.CITY:
             return True
-        if name_key(gazetteer.columns.names[k]) == key and len(key) > 3:
+        if gazetteer.is_main_name(k, key) and len(key) > 3:
             return True
     return False
 

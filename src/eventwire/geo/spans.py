@@ -131,7 +131,7 @@ def best_part(surface: str, gazetteer: Gazetteer, lex: GeoLexicon) -> str | None
             found[:20], key=lambda i: (RANK.get(gazetteer.feature(i), 2), gazetteer.population(i))
         )
         feature = gazetteer.feature(k)
-        if feature is Feature.CITY and name_key(gazetteer.columns.names[k]) != part:
+        if feature is Feature.CITY and not gazetteer.is_main_name(k, part):
             continue  # a town known by this spelling only as an alternate name
         rank = (
             1 if feature in AREAS or feature is Feature.FACILITY else 0,

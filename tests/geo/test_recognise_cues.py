@@ -240,3 +240,26 @@ def test_geo_an_overlay_spelling_of_a_town_counts_as_its_main_name(
     k = gazetteer.lookup_key("hodeidah")[0]
     assert gazetteer.is_main_name(k, "hodeidah")
     assert not gazetteer.is_main_name(k, "hudaydah city")
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # a small town inside a building's name: the building is the place
+        (
+            [w("Fans"), w("queued", pos="VERB"), w("at", pos="ADP"), w("the", pos="DET"),
+             w("Keswick", "ORG"), w("Theatre", "ORG"), w(".")],
+            "Keswick Theatre",
+        ),
+        # a big town inside it is still found (and later checked against the locality)
+        (
+            [w("Fans"), w("queued", pos="VERB"), w("at", pos="ADP"), w("the", pos="DET"),
+             w("Leeds", "ORG"), w("Theatre", "ORG"), w(".")],
+            "Leeds",
+        ),
+    ],
+)  # fmt: skip
+def test_geo_a_weak_town_inside_a_building_name_gives_way_to_the_building(
+    gazetteer: Gazetteer, words: list[tuple[str, str, str]], expected: str
+) -> None:
+    assert list(found(gazetteer, parsed(words))) == [expected]

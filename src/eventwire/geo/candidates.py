@@ -78,6 +78,13 @@ class Candidates:
         for j in range(first, last):
             self.taken[j] = 1
 
+    def drop_since(self, count: int) -> None:
+        """Forget the mentions added after the first ``count`` and free their tokens."""
+        for m in self.out[count:]:
+            for j in range(m.first, m.last):
+                self.taken[j] = 0
+        del self.out[count:]
+
     # ---- the passes ------------------------------------------------------------------------
 
     def scan(

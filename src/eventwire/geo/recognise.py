@@ -240,6 +240,8 @@ class _Recogniser(Candidates):
         for first, last in spans:
             # "Leeds Academy", "Carnegie Library": a building, perhaps not in that town
             site = self.p.tokens[last - 1].lemma in self.lex.facility_heads
+            premises = not site and self.at_organisation(first)
+            before = len(self.out)
             found = self.scan(
                 first,
                 last,
@@ -248,9 +250,14 @@ class _Recogniser(Candidates):
                 CITY_FLOOR,
                 allow_weak=True,
             )
+            if found and (site or premises) and all(m.weak for m in self.out[before:]):
+                # only a small town inside a building's name ("Craven Cottage", "the Colony
+                # Theatre"): the building is the place
+                self.drop_since(before)
+                found = False
             if not found and site:
                 self.local_name(*trim(self.p, first, last), "geo.recognise.org-site")
-            elif not found and self.at_organisation(first):
+            elif not found and premises:
                 # "shopping at Whole Foods", "a protest outside Parliament": the name of an
                 # organisation used for its premises
                 self.local_name(*trim(self.p, first, last), "geo.recognise.org-premises")

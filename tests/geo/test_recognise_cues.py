@@ -263,3 +263,17 @@ def test_geo_a_weak_town_inside_a_building_name_gives_way_to_the_building(
     gazetteer: Gazetteer, words: list[tuple[str, str, str]], expected: str
 ) -> None:
     assert list(found(gazetteer, parsed(words))) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ([w("treated", pos="VERB"), w("at", pos="ADP"), w("the", pos="DET"), w("Central", "ORG"),
+          w("Quillby", "ORG"), w("Hospital", "ORG"), w(".")], ["Central Quillby Hospital"]),
+        ([w("treated", pos="VERB"), w("at", pos="ADP"), w("Central", "ORG"), w(".")], []),
+    ],
+)  # fmt: skip
+def test_geo_a_listed_non_toponym_may_open_a_building_name(
+    gazetteer: Gazetteer, words: list[tuple[str, str, str]], expected: list[str]
+) -> None:
+    assert list(found(gazetteer, parsed(words))) == expected

@@ -165,7 +165,9 @@ class Candidates:
             for t in toks[first:last]
         ):
             return
-        if not capitalised(toks[first]) or toks[first].text in self.lex.not_toponyms:
+        if not capitalised(toks[first]) or (
+            last - first == 1 and toks[first].text in self.lex.not_toponyms
+        ):  # "Central" alone is no name; "Central Mental Hospital" is
             return
         self.add(first, last, span_key(self.p, first, last), PlaceRole.LITERAL, rule + LOCAL_RULE)
 

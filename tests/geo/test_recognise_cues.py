@@ -277,3 +277,18 @@ def test_geo_a_listed_non_toponym_may_open_a_building_name(
     gazetteer: Gazetteer, words: list[tuple[str, str, str]], expected: list[str]
 ) -> None:
     assert list(found(gazetteer, parsed(words))) == expected
+
+
+def test_geo_street_pair_wins_over_a_weak_town_and_an_org_tag(gazetteer: Gazetteer) -> None:
+    # "Hubbard" is a small town, and the model may tag the first name ORG
+    words = [
+        w("at", pos="ADP"), w("the"), w("corner"), w("of", pos="ADP"), w("State", "ORG"),
+        w("and", pos="CCONJ"), w("Hubbard"), w("streets"), w("."),
+    ]  # fmt: skip
+    p = parsed(words)
+    got = {
+        p.text[m.start : m.end]
+        for m in recognise(p, gazetteer, load_lexicon())
+        if any(r.startswith(PAIR_RULE) for r in m.rules)
+    }
+    assert got == {"State", "Hubbard"}

@@ -319,10 +319,10 @@ def recognise(
     r = _Recogniser(parsed, gazetteer, lexicon, org_spans, skip_sentences)
     r.organisations()
     r.entities()
+    street_pairs(r)  # "State and Hubbard streets": before the gazetteer takes "Hubbard"
     r.loose()
     hyphen_compounds(r)
     untagged_sites(r)
     road_codes(r)
-    street_pairs(r)
     same_names(r)
     return sorted(r.out, key=lambda m: m.start)

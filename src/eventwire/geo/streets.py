@@ -147,7 +147,8 @@ def _name_run(c: Candidates, j: int, step: int) -> tuple[int, int] | None:
     while (
         0 <= end < len(toks)
         and abs(end - j) < PAIR_NAME
-        and _free(c, end)
+        and not c.taken[end]  # an ORG tag does not matter: the street word decides
+        and toks[end].sent not in c.skip
         and capitalised(toks[end])
         and toks[end].pos == "PROPN"
         and toks[end].sent == toks[j].sent

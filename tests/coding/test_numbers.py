@@ -174,6 +174,11 @@ def test_numbers_data_loads_with_lethal_words() -> None:
     assert vocab.unit_prefixes["$"].unit == "USD"
 
 
+def test_numbers_data_reads_yaml_words_as_words() -> None:
+    # YAML 1.1 would read the bare word "no" ("No 10") as the boolean false
+    assert "no" in load_numbers().before_not_count
+
+
 def test_numbers_data_rejects_a_reused_id(tmp_path: Path) -> None:
     path = tmp_path / "numbers.yaml"
     path.write_text(

@@ -14,8 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from eventwire.datafiles import read_yaml
 from eventwire.errors import KnowledgeError
 
 UNITS = ("day", "week", "month", "year")
@@ -138,10 +137,7 @@ def default_path() -> Path:
 def load_time_lexicon(path: Path | None = None) -> TimeLexicon:
     """Read and validate a time vocabulary file (the packaged one by default)."""
     source = path or default_path()
-    try:
-        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"{source}: cannot read the time vocabulary: {exc}") from exc
+    raw = read_yaml(source)  # libyaml, YAML 1.2 booleans
     if not isinstance(raw, Mapping):
         raise KnowledgeError(f"{source}: expected a mapping with 'months', 'weekdays', ...")
     return _build(raw, str(source))

@@ -10,8 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from eventwire.datafiles import read_yaml
 from eventwire.errors import KnowledgeError
 
 _KINDS = frozenset({"unit", "teen", "tens", "hundred", "scale", "dozen", "half"})
@@ -82,10 +81,7 @@ def default_numbers_path() -> Path:
 def load_numbers(path: Path | None = None) -> NumberVocabulary:
     """Read and validate ``numbers.yaml`` (the shipped one unless ``path`` is given)."""
     path = path or default_numbers_path()
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"{path}: cannot read the numbers file ({exc}).") from exc
+    raw = read_yaml(path)  # libyaml; YAML 1.2 booleans keep the word "no" a word
     if not isinstance(raw, dict) or "version" not in raw:
         raise KnowledgeError(f"{path}: expected a mapping with 'version'; see docs/numbers.md.")
     seen: set[str] = set()

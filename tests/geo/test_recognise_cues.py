@@ -12,9 +12,9 @@ from collections.abc import Callable
 import pytest
 
 from eventwire.geo import Gazetteer, geoparse
-from eventwire.geo.candidates import LOCAL_RULE
 from eventwire.geo.compounds import COMPOUND_RULE
 from eventwire.geo.lexicon import load_lexicon
+from eventwire.geo.mention import LOCAL_RULE
 from eventwire.geo.recognise import recognise
 from eventwire.geo.streets import PAIR_RULE
 from eventwire.model import ParsedText, PlaceRole

@@ -11,8 +11,8 @@ import pytest
 
 from eventwire.errors import KnowledgeError
 from eventwire.geo import Gazetteer, geoparse
-from eventwire.geo.candidates import LOCAL_RULE
 from eventwire.geo.lexicon import load_lexicon
+from eventwire.geo.mention import LOCAL_RULE
 from eventwire.geo.recognise import recognise
 from eventwire.geo.streets import ROAD_RULE, SITE_RULE
 from eventwire.model import ParsedText

@@ -8,10 +8,17 @@ from collections.abc import Sequence
 
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.lexicon import GeoLexicon
-from eventwire.geo.mention import MAX_NGRAM, Mention, admin_cue, capitalised, prominence, span_key
+from eventwire.geo.mention import (
+    LOCAL_RULE,
+    MAX_NGRAM,
+    Mention,
+    admin_cue,
+    capitalised,
+    prominence,
+    span_key,
+)
 from eventwire.model import ParsedText, PlaceRole
 
-LOCAL_RULE = "+local"  # an unlisted name: the article's locality gives its point
 NAME_LINKS = frozenset({"of", "the", "and", "&", "for", "de", "du", "la", "le"})  # "Museum of X"
 LOCATIVE_RULE = "+locative"  # a weak name right after "in", "from"...: a city there needs less
 
@@ -60,6 +67,9 @@ class Candidates:
         cue = admin_cue(self.p, first, last, self.lex)
         if weak and self.after_locative(first, last):
             rule += LOCATIVE_RULE
+        quarter = self.lex.quarter(key)
+        if quarter is not None and LOCAL_RULE not in rule:
+            rule += f"+{quarter}{LOCAL_RULE}"  # "the South Side": a quarter of the locality
         self.out.append(
             Mention(
                 first,

@@ -22,6 +22,7 @@ from eventwire.geo.resolve import (
 )
 from eventwire.geo.roles import find_dateline, metonymy_verb
 from eventwire.geo.spans import localise, span_mention, tokens_in
+from eventwire.geo.streets import pair_names
 from eventwire.model import Feature, ParsedText, Place, PlaceRole
 
 WEAK_RADIUS_KM = 300.0
@@ -58,7 +59,8 @@ def resolve_spans(
     """Resolve given toponym spans (gold toponyms, Mordecai-style evaluation): one place each,
     in the order given."""
     lex = lexicon or load_lexicon()
-    mentions = [span_mention(text, s, e, gazetteer, parsed, lex) for s, e in spans]
+    streets = {name: eid for eid, pair in pair_names(parsed, lex) for name in pair}
+    mentions = [span_mention(text, s, e, gazetteer, parsed, lex, streets) for s, e in spans]
     places = _finish(parsed, gazetteer, lex, mentions, add_dateline=False)
     return localise(places, gazetteer, text=text)
 

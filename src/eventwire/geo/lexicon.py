@@ -12,7 +12,7 @@ from typing import Any
 
 from eventwire.datafiles import read_yaml
 from eventwire.errors import KnowledgeError
-from eventwire.geo.names import name_key
+from eventwire.geo.names import DIRECTIONS, name_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,22 @@ class GeoLexicon:
     street_pairs: dict[str, str] = dataclasses.field(default_factory=dict)
     # a "person" holding one of these words is an organisation ("Miami Herald")
     organisation_words: dict[str, str] = dataclasses.field(default_factory=dict)
+    # "South Side", "Upper East Side": a direction and one of these words name a town quarter
+    quarter_words: dict[str, str] = dataclasses.field(default_factory=dict)
+    quarter_modifiers: frozenset[str] = frozenset()
+
+    def quarter(self, key: str) -> str | None:
+        """The entry id if ``key`` names a quarter of a town ("south side", "upper west
+        side"), else ``None``."""
+        words = key.split()
+        if len(words) < 2 or words[-1] not in self.quarter_words:
+            return None
+        rest = words[:-1]
+        if rest[0] in self.quarter_modifiers:
+            rest = rest[1:]
+        if len(rest) != 1 or rest[0] not in DIRECTIONS:
+            return None
+        return self.quarter_words[words[-1]]
 
 
 def default_lexicon_path() -> Path:
@@ -95,6 +111,8 @@ def load_lexicon(path: Path | None = None) -> GeoLexicon:
         table("premises_preps", "words", True),
         table("street_pairs", "words", True),
         table("organisation_words", "words", True),
+        table("quarter_words", "words", True),
+        frozenset(table("quarter_modifiers", "words", True)),
     )
 
 

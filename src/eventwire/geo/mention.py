@@ -23,6 +23,7 @@ MISLABELLED = frozenset({"PERSON", "PRODUCT", "LANGUAGE", "WORK_OF_ART", "DATE"}
 # rule suffix of a town found inside a building's name ("Leeds Academy"): far from the
 # article's locality it stands for the building, which is placed at the locality
 SITE_RULE = "+site"
+LOCAL_RULE = "+local"  # an unlisted name: the article's locality gives its point
 
 
 @dataclass(frozen=True, slots=True)

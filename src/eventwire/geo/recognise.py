@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from eventwire.geo.candidates import LOCAL_RULE, LOCATIVE_RULE, Candidates
+from eventwire.geo.candidates import LOCATIVE_RULE, Candidates
 from eventwire.geo.compounds import hyphen_compounds
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.lexicon import GeoLexicon
 from eventwire.geo.mention import (
     CITY_FLOOR,
+    LOCAL_RULE,
     MAX_NGRAM,
     MISLABELLED,
     NAMED_THINGS,
@@ -63,6 +64,8 @@ class _Recogniser(Candidates):
         toks = self.p.tokens
         key = span_key(self.p, first, last)
         rule = f"geo.recognise.ner-{label.lower()}"
+        if self.quarter(first, last, key, rule):
+            return
         if self.g.has_key(key):
             # a one-word name the gazetteer knows only as a village or another spelling
             # ("MoD", "Olivia"): weak, kept only if the article is about that area
@@ -99,6 +102,14 @@ class _Recogniser(Candidates):
         )
         if not found and (label in LOCAL_LABELS or self.placed_by_text(first)):
             self.local_name(first, last, rule)
+
+    def quarter(self, first: int, last: int, key: str, rule: str) -> bool:
+        """ "the South Side", "Upper East Side": a quarter of the town the article is about,
+        kept as a local name (not "Side", a town in Turkey)."""
+        quarter = self.lex.quarter(key)
+        if quarter is not None:
+            self.local_name(first, last, f"{rule}+{quarter}")
+        return quarter is not None
 
     def placed_by_text(self, first: int) -> bool:
         """An unlisted name the text itself places: right after a place preposition ("at
@@ -206,6 +217,8 @@ class _Recogniser(Candidates):
         if first >= last:
             return
         key = span_key(self.p, first, last)
+        if self.quarter(first, last, key, rule):
+            return
         dem = self.g.demonym_entry(key)
         if dem is None and last - first > 1:
             # "Turkish-US", "Syrian Kurdish": each known part on its own

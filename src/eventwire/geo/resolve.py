@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from eventwire.geo.containment import CONTAINER_RULE, WITHIN_RULE, inside
 from eventwire.geo.gazetteer import Gazetteer
-from eventwire.geo.mention import Mention
+from eventwire.geo.mention import LOCAL_RULE, Mention
 from eventwire.model import Feature, PlaceRole
 
 MAX_CANDIDATES = 80
@@ -67,6 +67,8 @@ def candidates(gazetteer: Gazetteer, mention: Mention) -> list[int]:
         return [mention.demonym_of]
     if mention.pinned is not None:
         return [mention.pinned]
+    if any(LOCAL_RULE in r for r in mention.rules):
+        return []  # a street or building the text names as such ("Bourbon and Dauphine streets")
     if mention.within is not None:
         return [
             k for k in gazetteer.lookup_key(mention.key) if inside(gazetteer, k, mention.within)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from eventwire.geo.candidates import LOCAL_RULE, Candidates
+from eventwire.geo.candidates import Candidates
 from eventwire.geo.gazetteer import Gazetteer
-from eventwire.geo.mention import OTHER_LABELS, capitalised, span_key
+from eventwire.geo.mention import LOCAL_RULE, OTHER_LABELS, capitalised, span_key
 from eventwire.geo.names import name_key
 from eventwire.model import Feature, PlaceRole
 

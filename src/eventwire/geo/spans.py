@@ -14,17 +14,19 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from eventwire.geo.anchor import ANCHORED, anchor
 from eventwire.geo.gazetteer import Gazetteer, distance_km
 from eventwire.geo.lexicon import GeoLexicon
-from eventwire.geo.mention import SITE_RULE, Mention
+from eventwire.geo.mention import LOCAL_RULE, SITE_RULE, Mention
 from eventwire.geo.names import DIRECTIONS, name_key
+from eventwire.geo.streets import PAIR_RULE
 from eventwire.model import Feature, ParsedText, Place, PlaceRole
 
 SPAN_PART = "geo.recognise.span-part"
 LOCALITY = "geo.resolve.article-locality"
+QUARTER_RULE = "geo.recognise.quarter"
 LOCAL_THING = "geo.recognise.span-facility"  # the span ends in "Street", "School", "Embassy"
 PART_RADIUS_KM = 300.0  # a town found inside a longer name must lie this near the locality
 STRAY_KM = 1000.0  # an unsupported small town this far from the locality is a local name
@@ -58,9 +60,17 @@ def tokens_in(parsed: ParsedText, start: int, end: int) -> tuple[int, int] | Non
 
 
 def span_mention(
-    text: str, start: int, end: int, gazetteer: Gazetteer, parsed: ParsedText, lex: GeoLexicon
+    text: str,
+    start: int,
+    end: int,
+    gazetteer: Gazetteer,
+    parsed: ParsedText,
+    lex: GeoLexicon,
+    streets: Mapping[tuple[int, int], str] | None = None,
 ) -> Mention:
-    """The mention a given span stands for: its key, or a known name inside it."""
+    """The mention a given span stands for: its key, or a known name inside it. ``streets``
+    maps the token ranges of the street pairs in the text to their lexicon entry ids
+    (``streets.pair_names``)."""
     toks = tokens_in(parsed, start, end) or (0, 0)
     sentence = parsed.tokens[toks[0]].sent if parsed.tokens and toks[1] > toks[0] else -1
     surface = text[start:end]
@@ -72,6 +82,12 @@ def span_mention(
     ) -> Mention:
         return Mention(*toks, start, end, k, role, rules + extra, sentence, of)
 
+    for (first, last), eid in (streets or {}).items():
+        if first <= toks[0] and toks[1] <= last:  # "Bourbon and Dauphine streets"
+            return mention(key, PlaceRole.LITERAL, (f"{PAIR_RULE}:{eid}{LOCAL_RULE}",))
+    quarter = lex.quarter(key)
+    if quarter is not None:  # "the South Side": a quarter of the town the article is about
+        return mention(key, PlaceRole.LITERAL, (f"{QUARTER_RULE}:{quarter}{LOCAL_RULE}",))
     entry = gazetteer.demonym_entry(key)
     if entry is not None and not _names_country(gazetteer, key):
         return mention(key, PlaceRole.DEMONYM, of=entry)
@@ -187,7 +203,7 @@ def localise(
     out: list[Place] = []
     for p in places:
         near = anchor(p, places, text) if _local(p) or _river(p) else None
-        if near is not None and home is not None and _stray(near, home):
+        if near is not None and home is not None and _stray(near, home, gazetteer):
             near = None
         if near is not None:
             out.append(_moved(p, near, ANCHORED))
@@ -219,11 +235,13 @@ def _in_site(p: Place) -> bool:
     return LOCAL_THING in p.rules or any(r.endswith(SITE_RULE) for r in p.rules)
 
 
-def _stray(p: Place, home: Place) -> bool:
-    """A town that only the prior chose, far from the locality: no anchor."""
+def _stray(p: Place, home: Place, gazetteer: Gazetteer) -> bool:
+    """A small town that only the prior chose, far from the locality: no anchor. ("on Elm
+    Avenue in Miami Beach": a town of 90,000 is no stray, whatever else the article covers.)"""
     if not any(r in UNSUPPORTED for r in p.rules) or home.lat is None or home.lon is None:
         return False
-    return distance_km(p.lat or 0.0, p.lon or 0.0, home.lat, home.lon) > STRAY_KM
+    far = distance_km(p.lat or 0.0, p.lon or 0.0, home.lat, home.lon) > STRAY_KM
+    return far and _population(gazetteer, p) < STRAY_POPULATION
 
 
 def _local(p: Place) -> bool:

@@ -18,10 +18,13 @@ an industry (``site_metonyms``: "Wall Street") is left alone.
 
 from __future__ import annotations
 
-from eventwire.geo.candidates import LOCAL_RULE, Candidates
-from eventwire.geo.mention import capitalised, span_key
+from collections.abc import Callable, Iterator
+
+from eventwire.geo.candidates import Candidates
+from eventwire.geo.lexicon import GeoLexicon
+from eventwire.geo.mention import LOCAL_RULE, capitalised, span_key
 from eventwire.geo.names import DIRECTIONS
-from eventwire.model import PlaceRole, Token
+from eventwire.model import ParsedText, PlaceRole, Token
 
 SITE_RULE = "geo.recognise.untagged-site"
 ROAD_RULE = "geo.recognise.road-code"
@@ -115,21 +118,13 @@ def road_codes(c: Candidates) -> None:
 def street_pairs(c: Candidates) -> None:
     """ "Bourbon and Dauphine streets", "at the corner of State and Hubbard": both names are
     streets. Each name is a run of up to three capitalised words no mention has taken."""
-    toks = c.p.tokens
-    for j, tok in enumerate(toks):
-        if tok.lemma != "and" or tok.sent in c.skip:
-            continue
-        after = _name_run(c, j + 1, 1)
-        before = _name_run(c, j - 1, -1)
-        if after is None or before is None:
-            continue
-        nxt = toks[after[1]] if after[1] < len(toks) else None
-        eid = c.lex.street_pairs.get(nxt.text.lower()) if nxt is not None else None
-        if eid is None and before[0] >= 2 and toks[before[0] - 1].lemma == "of":
-            eid = c.lex.street_pairs.get(toks[before[0] - 2].text.lower())
-        if eid is None:
-            continue
-        for first, last in (before, after):
+
+    def free(j: int) -> bool:
+        # an ORG tag does not matter: the street word decides
+        return not c.taken[j] and c.p.tokens[j].sent not in c.skip
+
+    for eid, names in pair_names(c.p, c.lex, free):
+        for first, last in names:
             c.add(
                 first,
                 last,
@@ -139,16 +134,38 @@ def street_pairs(c: Candidates) -> None:
             )
 
 
-def _name_run(c: Candidates, j: int, step: int) -> tuple[int, int] | None:
+def pair_names(
+    parsed: ParsedText, lex: GeoLexicon, free: Callable[[int], bool] = lambda j: True
+) -> Iterator[tuple[str, tuple[tuple[int, int], tuple[int, int]]]]:
+    """The street pairs of ``parsed``: the ``street_pairs`` entry id and the two names'
+    token ranges, each a run of capitalised proper nouns whose tokens are all ``free``."""
+    toks = parsed.tokens
+    for j, tok in enumerate(toks):
+        if tok.lemma != "and" or not free(j):
+            continue
+        after = _name_run(parsed, free, j + 1, 1)
+        before = _name_run(parsed, free, j - 1, -1)
+        if after is None or before is None:
+            continue
+        nxt = toks[after[1]] if after[1] < len(toks) else None
+        eid = lex.street_pairs.get(nxt.text.lower()) if nxt is not None else None
+        if eid is None and before[0] >= 2 and toks[before[0] - 1].lemma == "of":
+            eid = lex.street_pairs.get(toks[before[0] - 2].text.lower())
+        if eid is not None:
+            yield eid, (before, after)
+
+
+def _name_run(
+    parsed: ParsedText, free: Callable[[int], bool], j: int, step: int
+) -> tuple[int, int] | None:
     """The run of free capitalised proper nouns starting at ``j`` and going ``step`` (+1
     forward, -1 back), as ``(first, last)``; ``None`` if there is none."""
-    toks = c.p.tokens
+    toks = parsed.tokens
     end = j
     while (
         0 <= end < len(toks)
         and abs(end - j) < PAIR_NAME
-        and not c.taken[end]  # an ORG tag does not matter: the street word decides
-        and toks[end].sent not in c.skip
+        and free(end)
         and capitalised(toks[end])
         and toks[end].pos == "PROPN"
         and toks[end].sent == toks[j].sent

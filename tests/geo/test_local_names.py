@@ -99,3 +99,17 @@ def test_geo_a_big_town_anchors_a_street_far_from_the_locality(
     _, avenue, beach = resolve_spans(text, spans, gazetteer, parse(text))
     assert near(beach, MIAMI_BEACH)
     assert ANCHORED in avenue.rules and near(avenue, MIAMI_BEACH), avenue
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Traffic backed up at the Chartres/Franklin intersection in New Orleans on Friday.",
+        "Traffic backed up at the Chartres & Franklin intersection in New Orleans on Friday.",
+    ],
+)
+def test_geo_street_pair_joined_by_a_slash(parse: Parse, gazetteer: Gazetteer, text: str) -> None:
+    # Chartres is a town in France; here it is a street of the town named after the pair
+    places = resolve_spans(text, given(text, "Chartres", "New Orleans"), gazetteer, parse(text))
+    assert near(places[0], NEW_ORLEANS), places[0]

@@ -5,8 +5,9 @@ Two matchers, run after the gazetteer matcher on the tokens no mention has taken
 - a run of capitalised words ending in an ``untagged_site_heads`` word ("Dubonet Drive",
   "10 Elm Street", "Karl Bremer Hospital" tagged PERSON, "Pine Ridge Elementary");
 - a numbered road named alone by its code (``road_codes``: "the A417", "the I-95");
-- two names joined by "and" before a plural street word or after a crossing word
-  (``street_pairs``: "Bourbon and Dauphine streets", "the corner of State and Hubbard").
+- two names joined by "and", "&" or "/" before a plural street word or a crossing word, or
+  after a crossing word and "of" (``street_pairs``: "Bourbon and Dauphine streets", "the
+  Elm/Oak intersection", "the corner of State and Hubbard").
 
 Both are local names (rule suffix ``+local``): they get the town named right next to them
 (``geo/anchor.py``), else the article's locality. Guards: no token of an organisation the model
@@ -30,6 +31,7 @@ SITE_RULE = "geo.recognise.untagged-site"
 ROAD_RULE = "geo.recognise.road-code"
 PAIR_RULE = "geo.recognise.street-pair"
 PAIR_NAME = 3  # tokens of each name in a street pair
+PAIR_JOINERS = frozenset({"and", "&", "/"})  # "State and Hubbard", "the Elm/Oak intersection"
 NAME_POS = frozenset({"PROPN", "ADJ", "NOUN", "NUM"})
 MAX_NAME = 6  # tokens before the street or building word
 NO_NAME = frozenset({"ORG"})  # the organisation pass has decided these tokens
@@ -116,8 +118,9 @@ def road_codes(c: Candidates) -> None:
 
 
 def street_pairs(c: Candidates) -> None:
-    """ "Bourbon and Dauphine streets", "at the corner of State and Hubbard": both names are
-    streets. Each name is a run of up to three capitalised words no mention has taken."""
+    """ "Bourbon and Dauphine streets", "at the corner of State and Hubbard", "the Elm/Oak
+    intersection": both names are streets. Each name is a run of up to three capitalised
+    words no mention has taken."""
 
     def free(j: int) -> bool:
         # an ORG tag does not matter: the street word decides
@@ -141,7 +144,7 @@ def pair_names(
     token ranges, each a run of capitalised proper nouns whose tokens are all ``free``."""
     toks = parsed.tokens
     for j, tok in enumerate(toks):
-        if tok.lemma != "and" or not free(j):
+        if tok.lemma not in PAIR_JOINERS or not free(j):
             continue
         after = _name_run(parsed, free, j + 1, 1)
         before = _name_run(parsed, free, j - 1, -1)

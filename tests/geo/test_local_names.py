@@ -113,3 +113,21 @@ def test_geo_street_pair_joined_by_a_slash(parse: Parse, gazetteer: Gazetteer, t
     # Chartres is a town in France; here it is a street of the town named after the pair
     places = resolve_spans(text, given(text, "Chartres", "New Orleans"), gazetteer, parse(text))
     assert near(places[0], NEW_ORLEANS), places[0]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A parade wound through the French Quarter street grid in New Orleans.", "French Quarter"),
+        ("Protesters gathered outside the Russian Embassy in New Orleans on Saturday.",
+         "Russian Embassy"),
+    ],
+)  # fmt: skip
+def test_geo_demonym_before_a_building_word_is_a_local_place(
+    parse: Parse, gazetteer: Gazetteer, text: str, name: str
+) -> None:
+    places = geoparse(parse(text), gazetteer)
+    assert not any(p.country in ("FRA", "RUS") for p in places), places
+    local = [p for p in places if p.mention == name]
+    assert local and near(local[0], NEW_ORLEANS), places

@@ -103,6 +103,20 @@ class _Recogniser(Candidates):
         if not found and (label in LOCAL_LABELS or self.placed_by_text(first)):
             self.local_name(first, last, rule)
 
+    def demonym_site(self, first: int, last: int, rule: str) -> bool:
+        """ "the French Quarter", "the Russian Embassy": a demonym before a capitalised
+        building or quarter word names a local place, not the country."""
+        toks = self.p.tokens
+        if (
+            last < len(toks)
+            and capitalised(toks[last])
+            and toks[last].lemma in self.lex.facility_heads
+            and not self.taken[last]
+        ):
+            self.local_name(first, last + 1, rule + "+demonym-site")
+            return True
+        return False
+
     def quarter(self, first: int, last: int, key: str, rule: str) -> bool:
         """ "the South Side", "Upper East Side": a quarter of the town the article is about,
         kept as a local name (not "Side", a town in Turkey)."""
@@ -218,6 +232,8 @@ class _Recogniser(Candidates):
             return
         key = span_key(self.p, first, last)
         if self.quarter(first, last, key, rule):
+            return
+        if self.demonym_site(first, last, rule):
             return
         dem = self.g.demonym_entry(key)
         if dem is None and last - first > 1:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.geo import Gazetteer
+from eventwire.geo import Gazetteer, resolve_spans
 from eventwire.geo.gazetteer import distance_km
 from eventwire.geo.names import name_key
 from eventwire.geo.overlay import packaged_overlays
@@ -546,11 +546,19 @@ def test_geo_regions_leave_same_name_towns_alone(
 
 
 @pytest.mark.model
-def test_geo_regions_multi_word_row_does_not_fire_inside_a_police_force_name(
-    parse: Parse, gazetteer: Gazetteer
-) -> None:
-    """Only "Peel Region" and "Region of Peel" are listed: the force's name is no region
-    mention, and the town it names is still found."""
+def test_geo_regions_a_police_force_named_for_a_region(parse: Parse, gazetteer: Gazetteer) -> None:
+    """Only "Peel Region" and "Region of Peel" are listed; "Peel" before "Regional" names
+    that region (``region_words`` in the geo lexicon), not the Isle of Man town, and the
+    town the sentence names is still found."""
     places = places_in(parse, gazetteer, "Peel Regional Police said a man was shot in Brampton.")
-    assert not [r for p in places for r in p.rules if r.startswith(f"overlay:{PREFIX}")], places
+    peel = [p for p in places if p.mention == "Peel"]
+    assert peel and f"overlay:{PREFIX}peel-region" in peel[0].rules, places
     assert_found_near(places, "Brampton", "CAN", BRAMPTON, 10)
+
+
+def test_geo_regions_a_given_span_before_regional(parse: Parse, gazetteer: Gazetteer) -> None:
+    text = "Peel Regional Police said a man was shot in Brampton. Peel is busy."
+    first, second = resolve_spans(text, [(0, 4), (54, 58)], gazetteer, parse(text))
+    assert f"overlay:{PREFIX}peel-region" in first.rules, first
+    # without "Regional" after it, bare "Peel" keeps its own reading
+    assert f"overlay:{PREFIX}peel-region" not in second.rules, second

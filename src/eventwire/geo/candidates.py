@@ -15,6 +15,7 @@ from eventwire.geo.mention import (
     admin_cue,
     capitalised,
     prominence,
+    region_key,
     span_key,
 )
 from eventwire.model import ParsedText, PlaceRole
@@ -128,6 +129,11 @@ class Candidates:
                 if not capitalised(end_tok) or any(self.taken[j : j + n]):
                     continue
                 key = span_key(self.p, j, j + n)
+                region = region_key(self.p, j + n, key, self.g, self.lex)
+                if region is not None:  # "Peel Regional Police": the Region of Peel
+                    self.add(j, j + n, region, role, rule + "+region-word")
+                    matched = n
+                    break
                 dem = self.g.demonym_entry(key)
                 if dem is not None:
                     r = PlaceRole.DEMONYM if role is PlaceRole.LITERAL else role

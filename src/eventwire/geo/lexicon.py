@@ -45,6 +45,8 @@ class GeoLexicon:
     # "South Side", "Upper East Side": a direction and one of these words name a town quarter
     quarter_words: dict[str, str] = dataclasses.field(default_factory=dict)
     quarter_modifiers: frozenset[str] = frozenset()
+    # "Peel Regional Police": a name before one of these is "<name> Region" if listed
+    region_words: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def quarter(self, key: str) -> str | None:
         """The entry id if ``key`` names a quarter of a town ("south side", "upper west
@@ -113,6 +115,7 @@ def load_lexicon(path: Path | None = None) -> GeoLexicon:
         table("organisation_words", "words", True),
         table("quarter_words", "words", True),
         frozenset(table("quarter_modifiers", "words", True)),
+        table("region_words", "words", True),
     )
 
 

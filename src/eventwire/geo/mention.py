@@ -61,6 +61,20 @@ def trim(parsed: ParsedText, first: int, last: int) -> tuple[int, int]:
     return first, last
 
 
+def region_key(
+    parsed: ParsedText, after: int, key: str, gazetteer: Gazetteer, lex: GeoLexicon
+) -> str | None:
+    """``"<key> region"`` when the token at ``after`` is a capitalised ``region_words`` word
+    and the gazetteer lists that region ("Peel Regional Police" -> "peel region")."""
+    toks = parsed.tokens
+    if after >= len(toks) or not capitalised(toks[after]):
+        return None
+    if toks[after].text.lower() not in lex.region_words:
+        return None
+    region = f"{key} region"
+    return region if gazetteer.has_key(region) else None
+
+
 def span_key(parsed: ParsedText, first: int, last: int) -> str:
     return name_key(parsed.text[parsed.tokens[first].start : parsed.tokens[last - 1].end])
 

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from eventwire.geo.anchor import ANCHORED, anchor
 from eventwire.geo.gazetteer import Gazetteer, distance_km
 from eventwire.geo.lexicon import GeoLexicon
-from eventwire.geo.mention import LOCAL_RULE, SITE_RULE, Mention
+from eventwire.geo.mention import LOCAL_RULE, SITE_RULE, Mention, region_key
 from eventwire.geo.names import DIRECTIONS, name_key
 from eventwire.geo.streets import PAIR_RULE
 from eventwire.model import Feature, ParsedText, Place, PlaceRole
@@ -91,6 +91,9 @@ def span_mention(
     entry = gazetteer.demonym_entry(key)
     if entry is not None and not _names_country(gazetteer, key):
         return mention(key, PlaceRole.DEMONYM, of=entry)
+    region = region_key(parsed, toks[1], key, gazetteer, lex)
+    if region is not None:  # "Peel Regional Police": the region of Peel, not a town Peel
+        return mention(region, PlaceRole.LITERAL, ("geo.recognise.region-word",))
     if gazetteer.has_key(key):
         return mention(key, PlaceRole.LITERAL)
     for variant in variants(key):

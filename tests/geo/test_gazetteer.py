@@ -76,6 +76,32 @@ def test_geo_overlay_adds_place_and_alias(tmp_path: Path) -> None:
     assert g.entry(k).ident == "overlay:t.camp-x"
 
 
+def test_geo_overlay_place_may_name_its_admin1(tmp_path: Path) -> None:
+    path = tmp_path / "extra.csv"
+    path.write_text(
+        HEADER.replace("target\n", "target,admin1\n")
+        + "t.vale,place,Quillby Vale,region,USA,34.0,-117.8,,california\n"
+        + "t.wide,place,Quillby Belt,region,USA,40.0,-90.0,,\n",
+        encoding="utf-8",
+    )
+    g = Gazetteer.load(overlay=[path])
+    (vale,) = g.candidates("Quillby Vale")
+    (wide,) = g.candidates("Quillby Belt")
+    assert g.entry(vale).admin1 == "California"  # the gazetteer's own spelling
+    assert g.entry(wide).admin1 is None
+
+
+def test_geo_overlay_rejects_an_unknown_admin1(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        HEADER.replace("target\n", "target,admin1\n")
+        + "t.vale,place,Quillby Vale,region,USA,34.0,-117.8,,Ontario\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeError, match=r"bad\.csv:\d+: admin1 'Ontario'"):
+        apply_overlay(gazetteer, path)
+
+
 @pytest.mark.parametrize(
     ("body", "message"),
     [

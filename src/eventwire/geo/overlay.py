@@ -1,8 +1,10 @@
 """Read the gazetteer overlay CSV (facilities, regions, aliases, demonyms) into a gazetteer.
 
 Format: ``#`` header lines (version, source, license), then a CSV header and rows
-``id,kind,names,feature,country,lat,lon,target``. ``kind`` is ``place`` (a new entry),
-``alias`` (more names for ``target``) or ``demonym`` (words for the country ``target``).
+``id,kind,names,feature,country,lat,lon,target``, optionally followed by an ``admin1`` column
+(the first-level division a place lies in, by its gazetteer name: "California"). ``kind`` is
+``place`` (a new entry), ``alias`` (more names for ``target``) or ``demonym`` (words for the
+country ``target``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from eventwire.geo.names import name_key
 from eventwire.model import Feature
 
 COLUMNS = ("id", "kind", "names", "feature", "country", "lat", "lon", "target")
+WITH_ADMIN1 = (*COLUMNS, "admin1")
 
 
 def default_overlay() -> Path:
@@ -42,9 +45,9 @@ def apply_overlay(gazetteer: Gazetteer, path: Path) -> None:
     lines = text.splitlines()
     body_start = next((n for n, line in enumerate(lines) if not line.startswith("#")), len(lines))
     reader = csv.DictReader(io.StringIO("\n".join(lines[body_start:])))
-    if tuple(reader.fieldnames or ()) != COLUMNS:
+    if tuple(reader.fieldnames or ()) not in (COLUMNS, WITH_ADMIN1):
         raise KnowledgeError(
-            f"{path}:{body_start + 1}: overlay header must be {','.join(COLUMNS)}; "
+            f"{path}:{body_start + 1}: overlay header must be {','.join(COLUMNS)}[,admin1]; "
             f"found {','.join(reader.fieldnames or ())}."
         )
     seen: dict[str, int] = {}
@@ -77,10 +80,11 @@ def apply_overlay(gazetteer: Gazetteer, path: Path) -> None:
             if not (-90 <= lat <= 90 and -180 <= lon <= 180):
                 raise KnowledgeError(f"{where}: overlay place '{rid}' has lat/lon out of range.")
             country = row["country"].strip() or None
+            admin1 = _admin1(gazetteer, (row.get("admin1") or "").strip(), country, where)
             k = col.add(
                 names[0],
                 country,
-                None,
+                admin1,
                 lat,
                 lon,
                 0,
@@ -106,6 +110,20 @@ def apply_overlay(gazetteer: Gazetteer, path: Path) -> None:
             raise KnowledgeError(
                 f"{where}: overlay row '{rid}' has kind '{kind}'; use place, alias or demonym."
             )
+
+
+def _admin1(gazetteer: Gazetteer, name: str, country: str | None, where: str) -> str | None:
+    """The gazetteer's name of the first-level division ``name`` of ``country``, or ``None``
+    when the row gives none; an unknown division is an error that names the row."""
+    if not name:
+        return None
+    for k in gazetteer.lookup_key(name_key(name)):
+        if gazetteer.feature(k) is Feature.ADMIN1 and gazetteer.country_of(k) == country:
+            return gazetteer.entry(k).name
+    raise KnowledgeError(
+        f"{where}: admin1 '{name}' is no first-level division of country '{country}' in the "
+        "gazetteer. Use the division's name as the gazetteer lists it, or leave it empty."
+    )
 
 
 def _target(gazetteer: Gazetteer, target: str, idents: dict[str, int], where: str) -> int:

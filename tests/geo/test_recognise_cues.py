@@ -292,3 +292,22 @@ def test_geo_street_pair_wins_over_a_weak_town_and_an_org_tag(gazetteer: Gazette
         if any(r.startswith(PAIR_RULE) for r in m.rules)
     }
     assert got == {"State", "Hubbard"}
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # an untagged division right after a tagged place and a comma, however small
+        ([w("near", pos="ADP"), w("New", "GPE"), w("Quay", "GPE"), w(",", pos="PUNCT"),
+          w("Ceredigion"), w(",", pos="PUNCT"), w("on", pos="ADP"), w("Friday")], True),
+        # no place before the comma, or no comma
+        ([w("said", pos="VERB"), w("Evans"), w(",", pos="PUNCT"), w("Ceredigion"),
+          w("councillor")], False),
+        ([w("near", pos="ADP"), w("New", "GPE"), w("Quay", "GPE"), w("Ceredigion")], False),
+    ],
+)  # fmt: skip
+def test_geo_untagged_division_after_a_place_and_a_comma(
+    gazetteer: Gazetteer, words: list[tuple[str, str, str]], expected: bool
+) -> None:
+    rules = found(gazetteer, parsed(words)).get("Ceredigion", ())
+    assert ("geo.recognise.division-after-place" in rules) is expected

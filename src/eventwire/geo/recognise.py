@@ -37,6 +37,7 @@ from eventwire.model import Feature, ParsedText, PlaceRole
 __all__ = ["LOCAL_RULE", "LOCATIVE_RULE", "SAME_NAME_RULE", "Mention", "recognise"]
 
 LOCAL_LABELS = frozenset({"FAC", "LOC"})
+DIVISIONS = frozenset({Feature.ADMIN1, Feature.ADMIN2})  # "New Quay, Ceredigion"
 
 
 class _Recogniser(Candidates):
@@ -196,6 +197,22 @@ class _Recogniser(Candidates):
             rule = "geo.recognise.mislabelled-listed+weak"
             self.add(i, i + 1, key, PlaceRole.LITERAL, rule, weak=True)
 
+    def division_after_place(self, first: int, last: int) -> bool:
+        """ "New Quay, Ceredigion": an untagged name right after a tagged place and a comma that
+        the gazetteer lists as a first- or second-level division, however small, is the division
+        the place lies in. Adds the longest such name in ``[first, last)`` from ``first``."""
+        toks = self.p.tokens
+        if first < 2 or toks[first - 1].text != "," or toks[first - 2].sent != toks[first].sent:
+            return False
+        if toks[first - 2].ent_type not in PLACE_LABELS:
+            return False
+        for end in range(last, first, -1):
+            key = span_key(self.p, first, end)
+            if any(self.g.feature(k) in DIVISIONS for k in self.g.lookup_key(key)[:20]):
+                self.add(first, end, key, PlaceRole.LITERAL, "geo.recognise.division-after-place")
+                return True
+        return False
+
     def listed_with_place(self, i: int) -> bool:
         """Whether token ``i`` follows "and", "or" or a comma right after a place entity."""
         toks = self.p.tokens
@@ -323,6 +340,9 @@ class _Recogniser(Candidates):
                 and (capitalised(toks[last]) or toks[last].text in {"-"})
             ):
                 last += 1
+            if last > j and self.division_after_place(j, last):
+                j = max(last, j + 1)
+                continue
             if last > j:
                 self.scan(
                     j,

@@ -126,3 +126,20 @@ def test_geo_overlay_rejects_bad_header(gazetteer: Gazetteer, tmp_path: Path) ->
     path.write_text("id,names\nx,y\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="header"):
         apply_overlay(gazetteer, path)
+
+
+@pytest.mark.parametrize(
+    ("abbreviation", "county"),
+    [("Herts", "Hertfordshire"), ("Lancs", "Lancashire"), ("Northants", "Northamptonshire")],
+)
+def test_geo_british_county_abbreviations(
+    gazetteer: Gazetteer, abbreviation: str, county: str
+) -> None:
+    # Northamptonshire has no GeoNames id in the index: its alias targets admin2:<code>.<name>
+    first = gazetteer.entry(gazetteer.candidates(abbreviation)[0])
+    assert (first.name, first.feature, first.country) == (county, Feature.ADMIN2, "GBR")
+
+
+def test_geo_everyday_words_are_no_county_abbreviations(gazetteer: Gazetteer) -> None:
+    for word in ("Beds", "Bucks"):  # beds; the Milwaukee Bucks
+        assert not any(gazetteer.entry(k).country == "GBR" for k in gazetteer.candidates(word))

@@ -24,6 +24,9 @@ PREFIX = "area."
 
 # Reference points from general knowledge: a city inside (or at the heart of) each region.
 NEWCASTLE = (54.98, -1.61)
+BEDFORD = (52.14, -0.47)
+READING = (51.45, -0.97)
+BRIGHTON = (50.82, -0.14)
 MANCHESTER = (53.48, -2.24)
 LEEDS = (53.80, -1.55)
 NOTTINGHAM = (52.95, -1.15)
@@ -284,6 +287,9 @@ REFERENCE: dict[str, tuple[str | None, Point, float]] = {
     "area.burgundy": ("FRA", DIJON, 60),
     "area.french-riviera": ("FRA", NICE, 25),
     "area.costa-del-sol": ("ESP", MALAGA, 30),
+    "area.bedfordshire": ("GBR", BEDFORD, 20),
+    "area.berkshire": ("GBR", READING, 20),
+    "area.sussex": ("GBR", BRIGHTON, 40),
 }
 
 # A name that is also the main name of a town of 5,000+ people far away: the region outranks
@@ -291,6 +297,9 @@ REFERENCE: dict[str, tuple[str | None, Point, float]] = {
 TOWN_CLASHES_ACCEPTED = {
     # Yorkshire, Virginia (7,500 people): news means the English county far more often
     ("area.yorkshire", "yorkshire"),
+    # Sussex, New Brunswick and Sussex, New Jersey (a few thousand each): the English county
+    # (and the ducal title) is what news names
+    ("area.sussex", "sussex"),
 }
 
 

@@ -139,12 +139,13 @@ def _target(gazetteer: Gazetteer, target: str, idents: dict[str, int], where: st
         k = _index_of(col.idents, f"continent:{value}")
     elif prefix == "overlay":
         k = idents.get(value)
-    elif prefix == "admin1":
-        k = _index_of(col.idents, f"admin1:{value}")
+    elif prefix in ("admin1", "admin2"):
+        k = _index_of(col.idents, target)
     if k is None:
         raise KnowledgeError(
             f"{where}: target '{target}' is not in the gazetteer. Use country:<ISO3>, "
-            "continent:<code>, geonames:<id>, admin1:<CC>.<code> or overlay:<id> of an earlier row."
+            "continent:<code>, geonames:<id>, admin1:<CC>.<code>, admin2:<CC>.<code>.<name> or "
+            "overlay:<id> of an earlier row."
         )
     return k
 

@@ -86,3 +86,15 @@ def test_geo_division_beats_a_same_name_town_that_is_a_small_share_of_it(
     turkey = mention("Turkey")
     res = resolve_all(gazetteer, [turkey, mention("Batman")], None)
     assert gazetteer.feature(res[1].entry or 0) is Feature.CITY
+
+
+def test_geo_a_county_lies_in_the_state_the_article_names(gazetteer: Gazetteer) -> None:
+    # seventeen US counties are called Monroe; a story that names Missouri means Missouri's,
+    # though far bigger ones exist (Rochester's, in New York)
+    ctx = Context()
+    ctx.countries["USA"] += 3
+    res = resolve_one(gazetteer, mention("Monroe County"), ctx)
+    assert res.entry is not None and gazetteer.entry(res.entry).admin1 != "Missouri"
+    ctx.admin1.add(("USA", "Missouri"))
+    res = resolve_one(gazetteer, mention("Monroe County"), ctx)
+    assert res.entry is not None and gazetteer.entry(res.entry).admin1 == "Missouri"

@@ -26,6 +26,7 @@ COUNTRY_BONUS = 1.5  # the article names the candidate's country
 CAPITAL_BONUS = 0.5
 MAIN_NAME_BONUS = 1.0  # the name is the entry's main name, not one of its alternate names
 ADMIN1_BONUS = 1.5
+COUNTY_ADMIN1_BONUS = 3.0  # an admin-2 area in a first-level division the article names
 TOWN_SHARE = 0.2  # a same-name town this share of its division's people is its main town
 SMALL_TOWN_PENALTY = 0.5
 COUNTRY_SCORE = 8.0  # a country reading, in log10-population units
@@ -138,7 +139,8 @@ def _prior(
             why = why or "geo.resolve.dateline-country"
         admin1 = gazetteer.admin1_of(k)
         if feature is not Feature.ADMIN1 and admin1 is not None and (country, admin1) in ctx.admin1:
-            score += ADMIN1_BONUS
+            # a county is named without its state only in that state's news
+            score += COUNTY_ADMIN1_BONUS if feature is Feature.ADMIN2 else ADMIN1_BONUS
             why = why or "geo.resolve.admin1-context"
     return score, why
 

@@ -13,7 +13,7 @@ from eventwire.geo.anchor import ANCHORED
 from eventwire.geo.gazetteer import distance_km
 from eventwire.geo.lexicon import load_lexicon
 from eventwire.geo.spans import LOCALITY
-from eventwire.model import ParsedText, Place
+from eventwire.model import Feature, ParsedText, Place
 
 Parse = Callable[[str], ParsedText]
 
@@ -131,3 +131,15 @@ def test_geo_demonym_before_a_building_word_is_a_local_place(
     assert not any(p.country in ("FRA", "RUS") for p in places), places
     local = [p for p in places if p.mention == name]
     assert local and near(local[0], NEW_ORLEANS), places
+
+
+def test_geo_given_span_before_a_division_word_is_the_division(
+    parse: Parse, gazetteer: Gazetteer
+) -> None:
+    # as end to end: "Batman province" is the division, "Batman" alone the town
+    text = "Clashes erupted in Batman province on Sunday. Batman was calm."
+    later = text.index("Batman was")
+    spans = [*given(text, "Batman"), (later, later + len("Batman"))]
+    province, town = resolve_spans(text, spans, gazetteer, parse(text))
+    assert province.feature is Feature.ADMIN1 and province.country == "TUR", province
+    assert town.feature is Feature.CITY and town.country == "TUR", town

@@ -19,7 +19,13 @@ from collections.abc import Mapping, Sequence
 from eventwire.geo.anchor import ANCHORED, anchor
 from eventwire.geo.gazetteer import Gazetteer, distance_km
 from eventwire.geo.lexicon import GeoLexicon
-from eventwire.geo.mention import LOCAL_RULE, SITE_RULE, Mention, region_key
+from eventwire.geo.mention import (
+    LOCAL_RULE,
+    SITE_RULE,
+    Mention,
+    admin_cue,
+    region_key,
+)
 from eventwire.geo.names import DIRECTIONS, name_key
 from eventwire.geo.streets import PAIR_RULE
 from eventwire.model import Feature, ParsedText, Place, PlaceRole
@@ -77,10 +83,12 @@ def span_mention(
     key = name_key(surface)
     rules: tuple[str, ...] = ("geo.recognise.given-span",)
 
+    cue = toks[1] > toks[0] and admin_cue(parsed, toks[0], toks[1], lex)
+
     def mention(
         k: str, role: PlaceRole, extra: tuple[str, ...] = (), of: int | None = None
     ) -> Mention:
-        return Mention(*toks, start, end, k, role, rules + extra, sentence, of)
+        return Mention(*toks, start, end, k, role, rules + extra, sentence, of, cue)
 
     for (first, last), eid in (streets or {}).items():
         if first <= toks[0] and toks[1] <= last:  # "Bourbon and Dauphine streets"

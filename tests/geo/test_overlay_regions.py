@@ -10,12 +10,21 @@ from pathlib import Path
 import pytest
 
 from eventwire.geo import Gazetteer, resolve_spans
-from eventwire.geo.gazetteer import distance_km
 from eventwire.geo.names import name_key
-from eventwire.geo.overlay import packaged_overlays
-from eventwire.model import Feature, ParsedText
+from eventwire.model import ParsedText
 
-from .overlay_checks import assert_found_near, overlay_rows, places_in
+from .overlay_checks import (
+    assert_found_near,
+    assert_region_rows,
+    assert_row_near,
+    hidden_towns,
+    names_in_other_overlays,
+    overlay_idents,
+    overlay_rows,
+    places_in,
+    themed_file,
+    unknown_countries,
+)
 
 Parse = Callable[[str], ParsedText]
 
@@ -304,9 +313,7 @@ TOWN_CLASHES_ACCEPTED = {
 
 
 def regions_file() -> Path:
-    path = next((p for p in packaged_overlays() if p.name == FILE), None)
-    assert path is not None, f"{FILE} is not among the packaged overlays"
-    return path
+    return themed_file(FILE)
 
 
 def rows() -> list[dict[str, str]]:
@@ -314,30 +321,14 @@ def rows() -> list[dict[str, str]]:
 
 
 def area_idents(gazetteer: Gazetteer, name: str) -> list[str]:
-    idents = [gazetteer.entry(k).ident for k in gazetteer.lookup_key(name_key(name))]
-    return [i for i in idents if i.startswith(f"overlay:{PREFIX}")]
+    return overlay_idents(gazetteer, name, PREFIX)
 
 
 # ---- the file --------------------------------------------------------------------------------
 
 
 def test_geo_regions_file_has_a_header_and_region_rows() -> None:
-    lines = [
-        line
-        for line in regions_file().read_text(encoding="utf-8").splitlines()
-        if line.startswith("#")
-    ]
-    for field in ("version", "source", "license", "scope"):
-        assert any(line.startswith(f"# {field}:") for line in lines), field
-    table = rows()
-    assert 80 <= len(table) <= 200
-    ids = [row["id"] for row in table]
-    assert len(ids) == len(set(ids))
-    for row in table:
-        assert row["id"].startswith(PREFIX), row["id"]
-        assert row["kind"] == "place" and not row["target"], row["id"]
-        assert row["feature"] == Feature.REGION.value, row["id"]
-        assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180, row["id"]
+    assert_region_rows(regions_file(), PREFIX, range(80, 201))
 
 
 def test_geo_regions_loads_into_the_gazetteer(gazetteer: Gazetteer) -> None:
@@ -347,26 +338,11 @@ def test_geo_regions_loads_into_the_gazetteer(gazetteer: Gazetteer) -> None:
 
 
 def test_geo_regions_names_are_not_places_of_another_overlay() -> None:
-    mine = {name_key(n): r["id"] for r in rows() for n in r["names"].split("|")}
-    clashes = [
-        (row["id"], name, mine[name_key(name)])
-        for path in packaged_overlays()
-        if path.name != FILE
-        for row in overlay_rows(path)
-        if row["kind"] == "place"
-        for name in row["names"].split("|")
-        if name_key(name) in mine
-    ]
-    assert not clashes
+    assert not names_in_other_overlays(regions_file())
 
 
 def test_geo_regions_countries_are_known(gazetteer: Gazetteer) -> None:
-    unknown = [
-        (r["id"], r["country"])
-        for r in rows()
-        if r["country"] and gazetteer.country(r["country"]) is None
-    ]
-    assert not unknown
+    assert not unknown_countries(gazetteer, rows())
 
 
 def test_geo_regions_every_row_has_a_reference_point() -> None:
@@ -375,31 +351,13 @@ def test_geo_regions_every_row_has_a_reference_point() -> None:
 
 @pytest.mark.parametrize("ident", sorted(REFERENCE))
 def test_geo_regions_row_lies_near_its_reference_city(ident: str) -> None:
-    row = next(r for r in rows() if r["id"] == ident)
-    country, near, km = REFERENCE[ident]
-    assert (row["country"] or None) == country
-    assert distance_km(float(row["lat"]), float(row["lon"]), *near) <= km
+    assert_row_near(rows(), ident, REFERENCE[ident])
 
 
 def test_geo_regions_do_not_hide_a_town_elsewhere(gazetteer: Gazetteer) -> None:
     """No region name is the main name of a town of 5,000+ people more than 150 km away
     ("Peel" on the Isle of Man, "Halton" in Cheshire), unless the clash is accepted above."""
-    clashes = []
-    for row in rows():
-        lat, lon = float(row["lat"]), float(row["lon"])
-        for alias in row["names"].split("|"):
-            key = name_key(alias)
-            for k in gazetteer.lookup_key(key):
-                e = gazetteer.entry(k)
-                if (
-                    e.feature is Feature.CITY
-                    and e.population >= 5_000
-                    and name_key(e.name) == key
-                    and distance_km(lat, lon, e.lat, e.lon) > 150
-                    and (row["id"], key) not in TOWN_CLASHES_ACCEPTED
-                ):
-                    clashes.append((row["id"], alias, e.name, e.country))
-    assert not clashes
+    assert not hidden_towns(gazetteer, rows(), TOWN_CLASHES_ACCEPTED)
 
 
 # ---- the gazetteer ---------------------------------------------------------------------------

@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 
 from eventwire.geo import Gazetteer, geoparse
-from eventwire.geo.gazetteer import distance_km
 from eventwire.geo.names import name_key
 from eventwire.geo.overlay import packaged_overlays
-from eventwire.model import Feature, ParsedText, Place
+from eventwire.model import ParsedText, Place
 
 from .overlay_checks import (
     assert_entry_near,
     assert_found_near,
     entry_with_prefix,
+    hidden_towns,
     overlay_rows,
     places_in,
 )
@@ -141,21 +141,7 @@ def test_geo_themes_do_not_hide_a_town_elsewhere(gazetteer: Gazetteer, name: str
     """No themed name is also the main name of a GeoNames town of 5,000+ people far from the
     feature ("Thames" in New Zealand, "Black Forest" in Colorado): the overlay entry would
     outrank the town everywhere."""
-    clashes = []
-    for row in rows(themed(name)):
-        lat, lon = float(row["lat"]), float(row["lon"])
-        for alias in row["names"].split("|"):
-            key = name_key(alias)
-            for k in gazetteer.lookup_key(key):
-                e = gazetteer.entry(k)
-                if (
-                    e.feature is Feature.CITY
-                    and e.population >= 5_000
-                    and name_key(e.name) == key
-                    and distance_km(lat, lon, e.lat, e.lon) > 150
-                ):
-                    clashes.append((row["id"], alias, e.name, e.country))
-    assert not clashes
+    assert not hidden_towns(gazetteer, rows(themed(name)), set())
 
 
 # ---- the gazetteer ---------------------------------------------------------------------------

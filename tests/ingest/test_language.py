@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventwire.ingest import detect_language, is_codeable
+from eventwire.ingest import detect_language, is_codeable, language
 from eventwire.model import Article
 from tests.ingest.helpers import articles, read
 
@@ -83,3 +83,39 @@ def test_language_of_non_english_article_is_kept_with_the_article(tmp_path: Path
 def test_language_any_text_gives_a_code(text: str) -> None:
     code = detect_language(text)
     assert code.isalpha() and code.islower()
+
+
+ENGLISH_REPORT = (
+    "Police said on Tuesday that two men were arrested after a fire at the market, which "
+    "had been closed for a week. The mayor said the town would pay for the repairs and that "
+    "traders were not to blame for the damage."
+)
+
+
+def test_language_plainly_english_text_skips_the_detector(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_detector() -> None:
+        raise AssertionError("the statistical detector was asked")
+
+    monkeypatch.setattr(language, "_identifier", no_detector)
+    assert language.plainly_english(ENGLISH_REPORT)
+    assert detect_language(ENGLISH_REPORT) == "en"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # other languages share a few short words with English ("in", "a", "is", "was")
+        "Die Regierung in Berlin hat am Dienstag neue Sanktionen gegen das Regime beschlossen "
+        "und die Polizei war in der Stadt mit vielen Beamten im Einsatz.",
+        "Le gouvernement a annoncé mardi de nouvelles sanctions et la police était présente "
+        "dans la ville avec des centaines d'agents.",
+        "De politie was in de stad aanwezig en de burgemeester is blij met het resultaat van "
+        "het overleg in het stadhuis.",
+        "",
+        "the of and to in",  # listed words alone, too few different ones
+    ],
+)
+def test_language_other_languages_are_not_plainly_english(text: str) -> None:
+    assert not language.plainly_english(text)

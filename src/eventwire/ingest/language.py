@@ -7,6 +7,8 @@ stored and reported as skipped.
 
 ``py3langid`` is a naive Bayes model over byte n-grams that ships with the package (no
 download), is deterministic, and reads a few thousand characters in about a millisecond.
+A sample that is plainly English (enough different English function words, often enough:
+``data/language.yaml``) skips the detector, whose model takes about half a second to load.
 Detectors guess on very short texts, so those are taken as English, as is a text that is
 plausibly English at all (English-based creoles such as Nigerian Pidgin score close to it)
 and a guess made with little confidence: a wrongly skipped English article is lost silently,
@@ -17,8 +19,14 @@ from __future__ import annotations
 
 import functools
 import itertools
-from typing import Protocol, cast
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Protocol, cast
 
+from eventwire.datafiles import read_yaml
+from eventwire.errors import KnowledgeError
 from eventwire.model import Article
 
 DEFAULT_LANGUAGE = "en"
@@ -44,8 +52,52 @@ in time (the detector's cost is linear in the sample; it runs in the ingest clie
 scale-out run shares with the workers)."""
 
 
+WORD = re.compile(r"[^\W\d_]+")  # runs of letters
+
+
 class _Identifier(Protocol):
     def rank(self, text: str) -> list[tuple[str, float]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionWords:
+    """English function words, and how many of them make a sample plainly English."""
+
+    ident: str
+    words: frozenset[str]
+    min_distinct: int
+    min_share: float
+
+
+@functools.lru_cache(maxsize=1)
+def function_words() -> FunctionWords:
+    """The packaged ``data/language.yaml`` list (read once per process)."""
+    path = Path(str(resources.files("eventwire") / "data" / "language.yaml"))
+    data: Any = read_yaml(path)
+    try:
+        entry = data["english_function_words"]
+        return FunctionWords(
+            str(entry["id"]),
+            frozenset(str(w).lower() for w in entry["words"]),
+            int(entry["min_distinct"]),
+            float(entry["min_share"]),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise KnowledgeError(
+            f"{path}: 'english_function_words' needs an id, words, min_distinct and "
+            f"min_share ({exc!r})."
+        ) from exc
+
+
+def plainly_english(sample: str) -> bool:
+    """Whether ``sample`` holds enough different English function words, often enough, to be
+    English without the statistical detector."""
+    listed = function_words()
+    words = WORD.findall(sample.lower())
+    if not words:
+        return False
+    hits = [w for w in words if w in listed.words]
+    return len(set(hits)) >= listed.min_distinct and len(hits) >= listed.min_share * len(words)
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,6 +116,8 @@ def detect_language(text: str) -> str:
     sample = text[:SAMPLE_CHARS]
     letters = (char for char in sample if char.isalpha())
     if sum(1 for _ in itertools.islice(letters, MIN_LETTERS)) < MIN_LETTERS:
+        return DEFAULT_LANGUAGE
+    if plainly_english(sample):
         return DEFAULT_LANGUAGE
     ranked = _identifier().rank(sample)
     language, confidence = ranked[0]

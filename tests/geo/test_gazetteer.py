@@ -143,3 +143,34 @@ def test_geo_british_county_abbreviations(
 def test_geo_everyday_words_are_no_county_abbreviations(gazetteer: Gazetteer) -> None:
     for word in ("Beds", "Bucks"):  # beds; the Milwaukee Bucks
         assert not any(gazetteer.entry(k).country == "GBR" for k in gazetteer.candidates(word))
+
+
+@pytest.mark.parametrize(
+    ("name", "admin1"),
+    [
+        ("Sandton", "Gauteng"),  # districts.csv
+        ("Harvard University", "Massachusetts"),  # universities.csv
+        ("Eiffel Tower", "Île-de-France"),  # landmarks.csv
+        ("Upstate New York", "New York"),  # regions.csv
+    ],
+)
+def test_geo_packaged_overlay_places_carry_their_division(
+    gazetteer: Gazetteer, name: str, admin1: str
+) -> None:
+    overlay = [
+        k for k in gazetteer.candidates(name) if gazetteer.entry(k).ident.startswith("overlay:")
+    ]
+    assert overlay and gazetteer.entry(overlay[0]).admin1 == admin1
+
+
+def test_geo_overlay_admin1_may_be_a_division_indexed_under_a_longer_name(tmp_path: Path) -> None:
+    # Uganda's "Central" division is what its towns carry, though the bare word is no key
+    path = tmp_path / "extra.csv"
+    path.write_text(
+        HEADER.replace("target\n", "target,admin1\n")
+        + "t.market,place,Quillby Market,region,UGA,0.31,32.58,,Central\n",
+        encoding="utf-8",
+    )
+    g = Gazetteer.load(overlay=[path])
+    (k,) = g.candidates("Quillby Market")
+    assert g.entry(k).admin1 == "Central"

@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from eventwire.errors import KnowledgeError
-from eventwire.geo.gazetteer import Gazetteer
+from eventwire.geo.gazetteer import FEATURE_CODE, Gazetteer
 from eventwire.geo.names import name_key
 from eventwire.model import Feature
 
@@ -120,6 +120,13 @@ def _admin1(gazetteer: Gazetteer, name: str, country: str | None, where: str) ->
     for k in gazetteer.lookup_key(name_key(name)):
         if gazetteer.feature(k) is Feature.ADMIN1 and gazetteer.country_of(k) == country:
             return gazetteer.entry(k).name
+    # a division indexed only under a longer name ("Central" as "Central Region"): its towns
+    # carry the bare name, and so may the row
+    col = gazetteer.columns
+    code = FEATURE_CODE[Feature.ADMIN1]
+    for k, feature in enumerate(col.feature):
+        if feature == code and col.countries[k] == country and col.names[k] == name:
+            return name
     raise KnowledgeError(
         f"{where}: admin1 '{name}' is no first-level division of country '{country}' in the "
         "gazetteer. Use the division's name as the gazetteer lists it, or leave it empty."

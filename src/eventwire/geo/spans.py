@@ -79,23 +79,18 @@ def span_mention(
     (``streets.pair_names``)."""
     toks = tokens_in(parsed, start, end) or (0, 0)
     sentence = parsed.tokens[toks[0]].sent if parsed.tokens and toks[1] > toks[0] else -1
-    surface = text[start:end]
-    key = name_key(surface)
-    rules: tuple[str, ...] = ("geo.recognise.given-span",)
-
+    key = name_key(text[start:end])
     cue = toks[1] > toks[0] and admin_cue(parsed, toks[0], toks[1], lex)
 
     def mention(
         k: str, role: PlaceRole, extra: tuple[str, ...] = (), of: int | None = None
     ) -> Mention:
-        return Mention(*toks, start, end, k, role, rules + extra, sentence, of, cue)
+        rules = ("geo.recognise.given-span", *extra)
+        return Mention(*toks, start, end, k, role, rules, sentence, of, cue)
 
-    for (first, last), eid in (streets or {}).items():
-        if first <= toks[0] and toks[1] <= last:  # "Bourbon and Dauphine streets"
-            return mention(key, PlaceRole.LITERAL, (f"{PAIR_RULE}:{eid}{LOCAL_RULE}",))
-    quarter = lex.quarter(key)
-    if quarter is not None:  # "the South Side": a quarter of the town the article is about
-        return mention(key, PlaceRole.LITERAL, (f"{QUARTER_RULE}:{quarter}{LOCAL_RULE}",))
+    local = _marked_local(key, toks, streets or {}, lex)
+    if local is not None:
+        return mention(key, PlaceRole.LITERAL, (local,))
     entry = gazetteer.demonym_entry(key)
     if entry is not None and not _names_country(gazetteer, key):
         return mention(key, PlaceRole.DEMONYM, of=entry)
@@ -112,17 +107,38 @@ def span_mention(
             return mention(key, PlaceRole.DEMONYM, of=entry)
     if is_street(key, lex):
         return mention(key, PlaceRole.LITERAL)  # "Collins Avenue" is not in Collins
+    k, role, extra, of = _inside(text[start:end], key, gazetteer, lex)
+    return mention(k, role, extra, of)
+
+
+def _marked_local(
+    key: str, toks: tuple[int, int], streets: Mapping[tuple[int, int], str], lex: GeoLexicon
+) -> str | None:
+    """The rule when the text marks the span as a local name: one of a street pair ("Bourbon
+    and Dauphine streets") or a quarter of the town ("the South Side")."""
+    for (first, last), eid in streets.items():
+        if first <= toks[0] and toks[1] <= last:
+            return f"{PAIR_RULE}:{eid}{LOCAL_RULE}"
+    quarter = lex.quarter(key)
+    return None if quarter is None else f"{QUARTER_RULE}:{quarter}{LOCAL_RULE}"
+
+
+def _inside(
+    surface: str, key: str, gazetteer: Gazetteer, lex: GeoLexicon
+) -> tuple[str, PlaceRole, tuple[str, ...], int | None]:
+    """(key, role, rules, demonym entry) of an unlisted span: a known name inside it, else
+    the country of a demonym inside it, else the span itself (a local name)."""
     local = lex.facility_heads.get(key.rsplit(" ", 1)[-1]) is not None
     extra = (SPAN_PART, LOCAL_THING) if local else (SPAN_PART,)
     part = best_part(surface, gazetteer, lex)
     if part is not None:
-        return mention(part, PlaceRole.LITERAL, extra)
+        return part, PlaceRole.LITERAL, extra, None
     if not local:  # "European Commission", "North American": the demonym's country
         for word in key.split():
             entry = gazetteer.demonym_entry(word)
             if entry is not None:
-                return mention(key, PlaceRole.DEMONYM, extra, entry)
-    return mention(key, PlaceRole.LITERAL)
+                return key, PlaceRole.DEMONYM, extra, entry
+    return key, PlaceRole.LITERAL, (), None
 
 
 def is_street(key: str, lex: GeoLexicon) -> bool:

@@ -103,3 +103,25 @@ def test_dedup_copy_keeps_an_event_its_canonical_lacks(tmp_path: Path) -> None:
     ]
     (assault,) = [s for s in stories if s.record["type"] == "ASSAULT"]
     assert assault.record["copies"] == ["rewrite"]
+
+
+def test_dedup_story_keeps_its_id_when_a_later_report_joins(tmp_path: Path) -> None:
+    first = tmp_path / "first.jsonl"
+    later = tmp_path / "later.jsonl"
+    first.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES[2:]), encoding="utf-8")
+    joining = {
+        "id": "late-report",
+        "text": "Rebels attacked troops in Mosul.",
+        "date": "2020-01-01",
+    }
+    later.write_text(json.dumps(joining) + "\n", encoding="utf-8")
+    settings = load_settings(environ={})
+    with open_store(str(tmp_path / "events.duckdb")) as store:
+        ingest(store, [str(first)], settings, pipeline=StubPipeline())
+        refresh(store)
+        (before,) = query_stories(store, EventFilter(types=(Plover.ASSAULT,)))
+        ingest(store, [str(later)], settings, pipeline=StubPipeline())
+        refresh(store)
+        (after,) = query_stories(store, EventFilter(types=(Plover.ASSAULT,)))
+    assert after.record["n_articles"] == before.record["n_articles"] + 1
+    assert after.id == before.id

@@ -59,6 +59,9 @@ class MergeItem:
     place: PlaceKey | None
     confidence: float
     record: dict[str, Any] = field(hash=False, compare=False, repr=False)
+    # when the event reached the store (sortable text; "" when unknown): the story is named
+    # after its first member, so a report that joins later does not rename it
+    first_seen: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +87,10 @@ def _actor(value: Any) -> ActorKey | None:
     return ActorKey(value.get("code") or None, value.get("country") or None)
 
 
-def item_from_record(article_id: str, record: Mapping[str, Any]) -> MergeItem:
-    """The merge view of one contract event record."""
+def item_from_record(
+    article_id: str, record: Mapping[str, Any], first_seen: str = ""
+) -> MergeItem:
+    """The merge view of one contract event record (``first_seen``: when it was stored)."""
     date = record.get("date") or {}
     day = _day(date.get("value"))
     start = day or _day(date.get("from"))
@@ -106,6 +111,7 @@ def item_from_record(article_id: str, record: Mapping[str, Any]) -> MergeItem:
         place=place,
         confidence=float(record.get("confidence") or 0.0),
         record=dict(record),
+        first_seen=first_seen,
     )
 
 
@@ -202,8 +208,10 @@ def _rank(item: MergeItem) -> tuple[int, int, int, float, str, str]:
 
 
 def story_id(members: Sequence[MergeItem]) -> str:
-    key = "|".join(sorted(m.event_id for m in members))
-    return "st-" + hashlib.sha1(key.encode()).hexdigest()[:16]
+    """A story is named after its first-stored member (then the lowest event id): reports
+    that join it later leave the id as it was, so links to a story keep working."""
+    founder = min(members, key=lambda m: (m.first_seen, m.event_id))
+    return "st-" + hashlib.sha1(founder.event_id.encode()).hexdigest()[:16]
 
 
 def _anchor(item: MergeItem, params: DedupParams) -> bool:

@@ -114,10 +114,13 @@ def refresh(store: Store, params: DedupParams | None = None) -> DedupReport:
         copies[link.canonical_id].append(link.article_id)
     db = store.backend
     by_article: dict[str, list[MergeItem]] = defaultdict(list)
-    for article_id, record in db.fetchall(
-        "SELECT article_id, record FROM events WHERE NOT rejected ORDER BY article_id, seq"
+    for article_id, record, ingested in db.fetchall(
+        "SELECT e.article_id, e.record, a.ingested_at FROM events e "
+        "JOIN articles a ON a.id = e.article_id WHERE NOT e.rejected ORDER BY e.article_id, e.seq"
     ):
-        by_article[str(article_id)].append(item_from_record(str(article_id), json.loads(record)))
+        seen = ingested.isoformat() if isinstance(ingested, dt.datetime) else str(ingested or "")
+        item = item_from_record(str(article_id), json.loads(record), seen)
+        by_article[str(article_id)].append(item)
     items: list[MergeItem] = []
     for article_id, events in by_article.items():
         canonical = by_article.get(canonical_of.get(article_id, ""), [])

@@ -44,7 +44,13 @@ class Pipeline:
     furniture: tuple[FurniturePattern, ...]
 
     @classmethod
-    def load(cls, settings: Settings) -> Pipeline:
+    def load(cls, settings: Settings, *, freeze: bool = True) -> Pipeline:
+        """Load the model and every knowledge file once.
+
+        ``freeze`` (``gc.freeze()`` once loaded) is right for a process that runs eventwire:
+        the collector stops walking the model and gazetteer. A program that embeds eventwire
+        and wants its own earlier objects to stay collectable passes ``freeze=False``.
+        """
         load_model(settings.model)  # fail early, with a clear message, if it is missing
         cache = Path(settings.cache_dir) if settings.cache_dir else None
         pipeline = cls(
@@ -58,7 +64,8 @@ class Pipeline:
         # the model, gazetteer and dictionaries are millions of objects that live as long as
         # the process: move them out of the collector's way, or every full collection while
         # coding walks them all again (~0.1 s each)
-        gc.freeze()
+        if freeze:
+            gc.freeze()
         return pipeline
 
     def process(self, article: Article) -> ArticleResult:

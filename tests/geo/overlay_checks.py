@@ -150,3 +150,10 @@ def hidden_towns(
                 ):
                     clashes.append((row["id"], alias, e.name, e.country))
     return clashes
+
+
+def place_by_rule(parse: Parse, gazetteer: Gazetteer, text: str, mention: str, rule: str) -> Place:
+    """The place of ``mention`` in ``text``, checked to come from ``rule`` (an overlay id)."""
+    place = next(p for p in places_in(parse, gazetteer, text) if p.mention == mention)
+    assert rule in place.rules, place
+    return place

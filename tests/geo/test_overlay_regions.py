@@ -21,6 +21,7 @@ from .overlay_checks import (
     names_in_other_overlays,
     overlay_idents,
     overlay_rows,
+    place_by_rule,
     places_in,
     themed_file,
     unknown_countries,
@@ -485,8 +486,7 @@ def test_geo_regions_resolve_in_text(
     near: Point,
     km: float,
 ) -> None:
-    place = next(p for p in places_in(parse, gazetteer, text) if p.mention == mention)
-    assert ident in place.rules, place
+    place = place_by_rule(parse, gazetteer, text, mention, ident)
     assert_found_near((place,), mention, place.country, near, km)
 
 
@@ -508,8 +508,7 @@ def test_geo_regions_resolve_in_text(
 def test_geo_regions_leave_same_name_towns_alone(
     parse: Parse, gazetteer: Gazetteer, text: str, mention: str, ident: str
 ) -> None:
-    place = next(p for p in places_in(parse, gazetteer, text) if p.mention == mention)
-    assert ident in place.rules, place
+    place_by_rule(parse, gazetteer, text, mention, ident)
 
 
 @pytest.mark.model

@@ -19,7 +19,7 @@ from .overlay_checks import (
     entry_with_prefix,
     hidden_towns,
     overlay_rows,
-    places_in,
+    place_by_rule,
 )
 
 Parse = Callable[[str], ParsedText]
@@ -275,8 +275,7 @@ def test_geo_themes_resolve_in_text(
     near: tuple[float, float],
     km: float,
 ) -> None:
-    place = next(p for p in places_in(parse, gazetteer, text) if p.mention == mention)
-    assert ident in place.rules, place
+    place = place_by_rule(parse, gazetteer, text, mention, ident)
     assert_found_near((place,), mention, place.country, near, km)
 
 
